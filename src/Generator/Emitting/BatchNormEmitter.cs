@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using Neuroslyn.Generator.Model;
+
+namespace Neuroslyn.Generator.Emitting;
+
+/// <summary>
+/// Batch normalization (PyTorch <c>BatchNorm1d</c>) followed by an optional activation: batch statistics and a
+/// running-statistics update in training, running statistics in inference.
+/// </summary>
+internal sealed class BatchNormEmitter : LayerEmitter
+{
+    public static readonly BatchNormEmitter Instance = new();
+
+    public override string Describe(LayerSpec layer)
+    {
+        var norm = (BatchNormSpec)layer;
+        return $"BatchNorm  {norm.OutputSize} features, {ActivationEmitter.Describe(norm.Activation, norm.LeakySlope)}, momentum {Literals.Shortest(norm.Momentum)}, eps {Literals.Shortest(norm.Epsilon)}; {Literals.Grouped(norm.ParameterCount)} parameters";
+    }
+
+    public override IEnumerable<string> Tensors(LayerSpec layer)
+    {
+        var norm = (BatchNormSpec)layer;
+        string size = Literals.Int(norm.OutputSize);
+        yield return Tensor($"{norm.TorchIndex}.weight", "Scale", norm, norm.ScaleOffset, size, transposed: false);
+        yield return Tensor($"{norm.TorchIndex}.bias", "Shift", norm, norm.ShiftOffset, size, transposed: false);
+        yield return Tensor($"{norm.TorchIndex}.running_mean", "RunningMean", norm, norm.MeanOffset, size, transposed: false);
+        yield return Tensor($"{norm.TorchIndex}.running_var", "RunningVariance", norm, norm.VarianceOffset, size, transposed: false);
+    }
+
+    public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
+    {
+        var norm = (BatchNormSpec)layer;
+        writer.Line($"{Scale(norm)}.Fill(1f);");
+        writer.Line($"{Buffers(norm.VarianceOffset, norm.OutputSize)}.Fill(1f);");
+    }
+
+    public override IEnumerable<TrainingBuffer> TrainingBuffers(LayerSpec layer)
+    {
+        yield return new TrainingBuffer(Name("Normalized", layer), layer.OutputSize, 0, "x̂, the normalised input");
+        yield return new TrainingBuffer(Name("InverseStd", layer), 0, layer.OutputSize, "1 / sqrt(batch variance + eps)");
+        yield return new TrainingBuffer(Name("Mean", layer), 0, layer.OutputSize, "the batch mean; scratch in the backward pass");
+    }
+
+    public override int InferenceScratch(LayerSpec layer) => 2 * layer.OutputSize;
+
+    public override void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io)
+    {
+        var norm = (BatchNormSpec)layer;
+        int size = norm.OutputSize;
+        writer.Line($"{Literals.Kernels}.BatchNormKernels.TrainingForward(");
+        writer.Line($"    {io.Input}, {io.Rows}, {size}, {Scale(norm)}, {Shift(norm)},");
+        writer.Line($"    {Buffers(norm.MeanOffset, size)}, {Buffers(norm.VarianceOffset, size)}, {Literals.Float(norm.Momentum)}, {Literals.Float(norm.Epsilon)},");
+        writer.Line($"    t.{Name("Mean", norm)}, t.{Name("InverseStd", norm)}, Head(t.{Name("Normalized", norm)}, {io.Rows} * {size}), {io.Output});");
+        if (io.ApplyActivation)
+        {
+            ActivationEmitter.Forward(writer, norm.Activation, norm.LeakySlope, io.Output, size);
+        }
+    }
+
+    public override bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
+    {
+        var norm = (BatchNormSpec)layer;
+        int size = norm.OutputSize;
+        writer.Line($"{Literals.Kernels}.BatchNormKernels.InferenceForward(");
+        writer.Line($"    {io.Input}, {io.Rows}, {size}, {Scale(norm)}, {Shift(norm)},");
+        writer.Line($"    {Buffers(norm.MeanOffset, size)}, {Buffers(norm.VarianceOffset, size)}, {Literals.Float(norm.Epsilon)},");
+        writer.Line($"    {scratch}.Slice(0, {size}), {scratch}.Slice({size}, {size}), {io.Output});");
+        if (io.ApplyActivation)
+        {
+            ActivationEmitter.Forward(writer, norm.Activation, norm.LeakySlope, io.Output, size);
+        }
+
+        return true;
+    }
+
+    public override void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io)
+    {
+        var norm = (BatchNormSpec)layer;
+        int size = norm.OutputSize;
+        if (io.ApplyActivation)
+        {
+            ActivationEmitter.Backward(writer, norm.Activation, norm.LeakySlope, io.Output, io.Delta, size);
+        }
+
+        string inputDelta = io.InputDelta ?? "default";
+        writer.Line($"{Literals.Kernels}.BatchNormKernels.Backward(");
+        writer.Line($"    {io.Delta}, Head(t.{Name("Normalized", norm)}, {io.Rows} * {size}), t.{Name("InverseStd", norm)}, {Scale(norm)}, {io.Rows}, {size},");
+        writer.Line($"    {Gradients(norm.ScaleOffset, size)}, {Gradients(norm.ShiftOffset, size)}, t.{Name("Mean", norm)}, {inputDelta});");
+    }
+
+    private static string Scale(BatchNormSpec norm) => Parameters(norm.ScaleOffset, norm.OutputSize);
+
+    private static string Shift(BatchNormSpec norm) => Parameters(norm.ShiftOffset, norm.OutputSize);
+
+    private static string Name(string role, LayerSpec layer) => $"{role}{layer.Index}";
+}

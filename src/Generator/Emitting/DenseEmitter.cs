@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using Neuroslyn.Generator.Model;
+
+namespace Neuroslyn.Generator.Emitting;
+
+/// <summary>
+/// Dense layers. The weights are stored input-major (W[in, out]), so that the forward pass streams rows of W
+/// against broadcast inputs (the "axpy" form), and the three products of a layer share one kernel shape:
+/// y = x·W + b, ∂W = xᵀ·δ and ∂x = δ·Wᵀ (with Wᵀ refreshed from W before each backward pass).
+/// </summary>
+internal sealed class DenseEmitter : LayerEmitter
+{
+    public static readonly DenseEmitter Instance = new();
+
+    public override string Describe(LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        string bias = dense.UseBias ? string.Empty : ", no bias";
+        return $"Dense      {dense.InputSize} -> {dense.OutputSize}, {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}, {dense.Initializer} weights{bias}; {Literals.Grouped(dense.ParameterCount)} parameters";
+    }
+
+    public override IEnumerable<string> Tensors(LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        yield return Tensor($"{dense.TorchIndex}.weight", "Weight", dense, dense.WeightOffset, $"{dense.OutputSize}, {dense.InputSize}", transposed: true);
+        if (dense.UseBias)
+        {
+            yield return Tensor($"{dense.TorchIndex}.bias", "Bias", dense, dense.BiasOffset, $"{dense.OutputSize}", transposed: false);
+        }
+    }
+
+    public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        writer.Line($"{Literals.Kernels}.WeightInitializer.Fill({Weights(dense)}, {Literals.Initializer(dense.Initializer)}, {dense.InputSize}, {dense.OutputSize}, ref random);");
+    }
+
+    public override IEnumerable<TrainingBuffer> TrainingBuffers(LayerSpec layer)
+    {
+        if (HasInputGradient(layer))
+        {
+            yield return new TrainingBuffer(TransposedName(layer), 0, layer.InputSize * layer.OutputSize, "Wᵀ, refreshed before each backward pass");
+        }
+    }
+
+    public override void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io) => EmitForward(writer, (DenseSpec)layer, io);
+
+    public override bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
+    {
+        EmitForward(writer, (DenseSpec)layer, io);
+        return true;
+    }
+
+    public override void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io)
+    {
+        var dense = (DenseSpec)layer;
+        if (io.ApplyActivation)
+        {
+            ActivationEmitter.Backward(writer, dense.Activation, dense.LeakySlope, io.Output, io.Delta, dense.OutputSize);
+        }
+
+        writer.Line($"{Name(dense, "WeightGradient")}({io.Input}, {io.Delta}, {Gradients(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {io.Rows});");
+        if (dense.UseBias)
+        {
+            writer.Line($"{Literals.Kernels}.MatrixKernels.ColumnSums({io.Delta}, {io.Rows}, {dense.OutputSize}, {Gradients(dense.BiasOffset, dense.OutputSize)});");
+        }
+
+        if (io.InputDelta is not null)
+        {
+            writer.Line($"{Literals.Kernels}.MatrixKernels.Transpose({Weights(dense)}, {dense.InputSize}, {dense.OutputSize}, t.{TransposedName(dense)});");
+            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, t.{TransposedName(dense)}, {io.InputDelta}, {io.Rows});");
+        }
+    }
+
+    public override void EmitKernels(SourceWriter writer, LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        int inputs = dense.InputSize, outputs = dense.OutputSize;
+        string bias = dense.UseBias ? " + b" : string.Empty;
+        MatMulEmitter.Emit(writer, new MatMulKernel(
+            Name(dense, "Forward"),
+            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}.",
+            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias));
+        writer.Line();
+        MatMulEmitter.Emit(writer, new MatMulKernel(
+            Name(dense, "WeightGradient"),
+            $"Layer {dense.Index} weight gradient: ∂W[{inputs}, {outputs}] = xᵀ[{inputs}, n]·δ[n, {outputs}].",
+            Rows: inputs, Depth: null, Columns: outputs, ARowStride: 1, ADepthStride: inputs, HasBias: false));
+        if (HasInputGradient(dense))
+        {
+            writer.Line();
+            MatMulEmitter.Emit(writer, new MatMulKernel(
+                Name(dense, "InputGradient"),
+                $"Layer {dense.Index} input gradient: ∂x[n, {inputs}] = δ[n, {outputs}]·Wᵀ[{outputs}, {inputs}].",
+                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false));
+        }
+    }
+
+    private static void EmitForward(SourceWriter writer, DenseSpec dense, ForwardIo io)
+    {
+        string bias = dense.UseBias ? Parameters(dense.BiasOffset, dense.OutputSize) + ", " : string.Empty;
+        writer.Line($"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows});");
+        if (io.ApplyActivation)
+        {
+            ActivationEmitter.Forward(writer, dense.Activation, dense.LeakySlope, io.Output, dense.OutputSize);
+        }
+    }
+
+    /// <summary>The first layer needs no gradient with respect to its input: that would be the data's.</summary>
+    private static bool HasInputGradient(LayerSpec layer) => layer.Index > 0;
+
+    private static string Weights(DenseSpec dense) => Parameters(dense.WeightOffset, dense.InputSize * dense.OutputSize);
+
+    private static string TransposedName(LayerSpec layer) => $"WeightsTransposed{layer.Index}";
+
+    private static string Name(LayerSpec layer, string role) => $"Dense{layer.Index}{role}";
+}

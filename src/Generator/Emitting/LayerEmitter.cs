@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using Neuroslyn.Generator.Model;
+
+namespace Neuroslyn.Generator.Emitting;
+
+/// <summary>Spans a layer reads and writes in a forward pass.</summary>
+/// <param name="Input">Expression of the layer's input (rows × InputSize).</param>
+/// <param name="Output">Expression of the span the layer writes (rows × OutputSize).</param>
+/// <param name="Rows">Expression of the number of rows.</param>
+/// <param name="ApplyActivation">False for the output layer when its activation is folded into the loss.</param>
+internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation);
+
+/// <summary>Spans a layer reads and writes in the backward pass.</summary>
+/// <param name="Delta">Gradient of the loss with respect to the layer's output; the layer may overwrite it.</param>
+/// <param name="InputDelta">Where to write the gradient with respect to the layer's input; null for the first layer.</param>
+internal sealed record BackwardIo(string Input, string Output, string Delta, string? InputDelta, string Rows, bool ApplyActivation);
+
+/// <summary>A per-instance training buffer: <c>PerRow</c> floats per sample of the batch plus <c>Fixed</c> floats.</summary>
+internal sealed record TrainingBuffer(string Name, int PerRow, int Fixed, string Purpose);
+
+/// <summary>
+/// Writes the code of one layer kind. Each kind has its own emitter, so a new layer is a new model record and a
+/// new emitter, not edits scattered through the network emitter.
+/// </summary>
+internal abstract class LayerEmitter
+{
+    public static LayerEmitter For(LayerSpec layer) => layer switch
+    {
+        DenseSpec => DenseEmitter.Instance,
+        DropoutSpec => DropoutEmitter.Instance,
+        _ => BatchNormEmitter.Instance,
+    };
+
+    /// <summary>One line for the topology header.</summary>
+    public abstract string Describe(LayerSpec layer);
+
+    /// <summary>The layer's tensors as <c>TensorInfo</c> constructor arguments.</summary>
+    public abstract IEnumerable<string> Tensors(LayerSpec layer);
+
+    /// <summary>Writes the constructor's initialisation of the layer's parameters and buffers.</summary>
+    public abstract void EmitInitialization(SourceWriter writer, LayerSpec layer);
+
+    /// <summary>Buffers the training pass keeps per instance (beyond the layer's output).</summary>
+    public virtual IEnumerable<TrainingBuffer> TrainingBuffers(LayerSpec layer) => [];
+
+    /// <summary>Floats of per-call scratch the inference pass needs, independent of the batch.</summary>
+    public virtual int InferenceScratch(LayerSpec layer) => 0;
+
+    public abstract void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io);
+
+    public abstract void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io);
+
+    /// <summary>Writes the inference forward pass; returns false when the layer is the identity in inference.</summary>
+    public abstract bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
+
+    /// <summary>Writes the layer's private kernels, if it has any.</summary>
+    public virtual void EmitKernels(SourceWriter writer, LayerSpec layer)
+    {
+    }
+
+    protected static string Parameters(int offset, int length) => $"ParameterSlice({offset}, {length})";
+
+    protected static string Gradients(int offset, int length) => $"GradientSlice({offset}, {length})";
+
+    protected static string Buffers(int offset, int length) => $"BufferSlice({offset}, {length})";
+
+    protected static string Tensor(string name, string role, LayerSpec layer, int offset, string shape, bool transposed)
+        => $"new(\"{name}\", global::Neuroslyn.TensorRole.{role}, {layer.Index}, {offset}, new int[] {{ {shape} }}, {(transposed ? "true" : "false")})";
+}

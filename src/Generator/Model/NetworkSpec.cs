@@ -1,0 +1,57 @@
+using System.Linq;
+using Neuroslyn.Generator.Helpers;
+
+namespace Neuroslyn.Generator.Model;
+
+/// <summary>A type that encloses the network class, emitted as a <c>partial</c> declaration around it.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>The optimizer and its hyper-parameters, defaults already applied.</summary>
+internal sealed record OptimizerSpec(
+    OptimizerKind Kind, float LearningRate, float Momentum, float Beta1, float Beta2, float Epsilon,
+    float WeightDecay, float ClipNorm);
+
+/// <summary>Everything the emitter needs to write one network class; value-equal so the pipeline can cache it.</summary>
+internal sealed record NetworkSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClassName,
+    int Inputs,
+    LossKind Loss,
+    OptimizerSpec Optimizer,
+    int Seed,
+    EquatableArray<LayerSpec> Layers)
+{
+    public int Outputs => Layers[Layers.Count - 1].OutputSize;
+
+    public int ParameterCount => Layers.Sum(layer => layer.ParameterCount);
+
+    public int BufferCount => Layers.Sum(layer => layer.BufferCount);
+
+    /// <summary>The widest activation, which sizes the scratch buffers.</summary>
+    public int MaxWidth => Layers.Select(layer => layer.OutputSize).Concat(new[] { Inputs }).Max();
+
+    /// <summary>
+    /// True when the output activation is folded into the loss (Softmax with softmax cross-entropy, Sigmoid with
+    /// binary cross-entropy): training skips it and differentiates the fused, numerically stable loss, while
+    /// inference still applies it so that predictions are probabilities.
+    /// </summary>
+    public bool FoldsOutputActivation => OutputActivation switch
+    {
+        ActivationKind.Softmax => Loss == LossKind.SoftmaxCrossEntropy,
+        ActivationKind.Sigmoid => Loss == LossKind.BinaryCrossEntropy,
+        _ => false,
+    };
+
+    public ActivationKind OutputActivation => Layers[Layers.Count - 1] switch
+    {
+        DenseSpec dense => dense.Activation,
+        BatchNormSpec norm => norm.Activation,
+        _ => ActivationKind.Linear,
+    };
+
+    /// <summary>The training target's element type: class indices for softmax cross-entropy, else vectors.</summary>
+    public string TargetType => Loss == LossKind.SoftmaxCrossEntropy ? "int" : "float";
+
+    public string FullName => string.Join(".", new[] { Namespace }.Concat(ContainingTypes.Select(t => t.Name)).Concat(new[] { ClassName }).Where(part => !string.IsNullOrEmpty(part)));
+}

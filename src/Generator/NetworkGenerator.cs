@@ -1,0 +1,56 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Neuroslyn.Generator.Diagnostics;
+using Neuroslyn.Generator.Emitting;
+using Neuroslyn.Generator.Helpers;
+using Neuroslyn.Generator.Model;
+using Neuroslyn.Generator.Parsing;
+
+namespace Neuroslyn.Generator;
+
+/// <summary>
+/// Compiles every <c>[Network]</c> class into forward, backward and optimizer code.
+/// Pipeline: attribute → <see cref="NetworkParser"/> → value-equal <see cref="NetworkSpec"/> → <see cref="NetworkEmitter"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the pipeline steps, for cache tests.</summary>
+    public static class StepNames
+    {
+        public const string Parse = nameof(Parse);
+        public const string Model = nameof(Model);
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<NetworkParseResult> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Network,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (context, cancellationToken) => NetworkParser.Parse(context, cancellationToken))
+            .WithTrackingName(StepNames.Parse);
+
+        IncrementalValuesProvider<NetworkSpec> models = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(StepNames.Model);
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static diagnostics => diagnostics.Count > 0)
+            .WithTrackingName(StepNames.Diagnostics);
+
+        context.RegisterSourceOutput(models, static (output, network) => output.AddSource(NetworkEmitter.HintName(network), NetworkEmitter.Emit(network)));
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostics) =>
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+}

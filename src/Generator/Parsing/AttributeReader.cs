@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Neuroslyn.Generator.Diagnostics;
+
+namespace Neuroslyn.Generator.Parsing;
+
+/// <summary>
+/// Reads one attribute's arguments defensively: every value the user may have half-typed is checked for kind and
+/// range, and a problem becomes a diagnostic at the offending argument rather than an exception.
+/// </summary>
+internal sealed class AttributeReader
+{
+    private readonly AttributeData _attribute;
+    private readonly AttributeSyntax? _syntax;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public AttributeReader(AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _attribute = attribute;
+        _syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The attribute's name as written, without the Attribute suffix (e.g. "Dense").</summary>
+    public string DisplayName => (_attribute.AttributeClass?.Name ?? "?").Replace("Attribute", string.Empty);
+
+    public Location? Location => _syntax?.GetLocation();
+
+    /// <summary>
+    /// Reports <see cref="DiagnosticDescriptors.UnreadableAttribute"/> and returns false when the compiler could not
+    /// bind the attribute (half-typed arguments, wrong types): its values would be meaningless.
+    /// </summary>
+    public bool CheckReadable()
+    {
+        string? problem = null;
+        if (_attribute.AttributeConstructor is null)
+        {
+            problem = "its arguments do not match any constructor";
+        }
+        else if (_attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error)
+            || _attribute.NamedArguments.Any(argument => argument.Value.Kind == TypedConstantKind.Error))
+        {
+            problem = "an argument has a compile error";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.UnreadableAttribute, Location, DisplayName, problem);
+        return false;
+    }
+
+    public bool HasNamed(string name) => _attribute.NamedArguments.Any(argument => argument.Key == name);
+
+    public double? NamedNumber(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in _attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return ToDouble(argument.Value.Value);
+            }
+        }
+
+        return null;
+    }
+
+    public double? ConstructorNumber(int position)
+        => position < _attribute.ConstructorArguments.Length ? ToDouble(_attribute.ConstructorArguments[position].Value) : null;
+
+    public bool NamedBool(string name, bool defaultValue)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in _attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value)
+            {
+                return value;
+            }
+        }
+
+        return defaultValue;
+    }
+
+    /// <summary>Reads an enum argument, reporting values that are not defined (e.g. <c>(Activation)42</c>).</summary>
+    public TEnum ReadEnum<TEnum>(double? raw, TEnum defaultValue, string argumentName, Location? location, ref bool valid)
+        where TEnum : struct, Enum
+    {
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+
+        int value = (int)raw.Value;
+        if (value == raw.Value && Enum.IsDefined(typeof(TEnum), value))
+        {
+            return (TEnum)(object)value;
+        }
+
+        string typeName = typeof(TEnum).Name.Replace("Kind", string.Empty);
+        string allowed = string.Join(", ", Enum.GetNames(typeof(TEnum)).Select(name => typeName + "." + name));
+        Report(DiagnosticDescriptors.UnknownEnumValue, location, argumentName, Format(raw.Value), typeName, allowed);
+        valid = false;
+        return defaultValue;
+    }
+
+    /// <summary>Checks a number against a range, reporting <see cref="DiagnosticDescriptors.InvalidArgument"/>.</summary>
+    public bool CheckRange(string argumentName, double value, bool inRange, string requirement, Location? location)
+    {
+        if (inRange && !double.IsNaN(value) && !double.IsInfinity(value))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidArgument, location, argumentName, Format(value), requirement);
+        return false;
+    }
+
+    /// <summary>The location of a named argument (<c>Inputs = 3</c>), falling back to the whole attribute.</summary>
+    public Location? NamedLocation(string name)
+    {
+        AttributeArgumentSyntax? argument = _syntax?.ArgumentList?.Arguments
+            .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+        return argument?.GetLocation() ?? Location;
+    }
+
+    /// <summary>The location of the n-th positional argument, falling back to the whole attribute.</summary>
+    public Location? PositionalLocation(int position)
+    {
+        AttributeArgumentSyntax? argument = _syntax?.ArgumentList?.Arguments
+            .Where(a => a.NameEquals is null && a.NameColon is null)
+            .Skip(position)
+            .FirstOrDefault();
+        return argument?.GetLocation() ?? Location;
+    }
+
+    public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    public static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+
+    private static double? ToDouble(object? value) => value switch
+    {
+        null => null,
+        IConvertible convertible when value is not (string or bool) => convertible.ToDouble(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}

@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Neuroslyn.Generator.Diagnostics;
+using Neuroslyn.Generator.Helpers;
+using Neuroslyn.Generator.Model;
+
+namespace Neuroslyn.Generator.Parsing;
+
+/// <summary>
+/// Turns a class carrying [Network] and its layer attributes into a <see cref="NetworkSpec"/>. The only code that
+/// touches symbols and attribute data; it never throws on what a user may type.
+/// </summary>
+internal static class NetworkParser
+{
+    public static NetworkParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var network = new AttributeReader(context.Attributes[0], diagnostics, cancellationToken);
+
+        bool valid = network.CheckReadable();
+        valid &= CheckClassShape(symbol, (ClassDeclarationSyntax)context.TargetNode, network, out EquatableArray<ContainingTypeSpec> containingTypes);
+
+        int inputs = ReadInputs(symbol, network, ref valid);
+        LossKind loss = network.ReadEnum(network.NamedNumber("Loss"), LossKind.MeanSquaredError, "Loss", network.NamedLocation("Loss"), ref valid);
+        OptimizerSpec optimizer = ReadOptimizer(network, ref valid);
+        int seed = (int)(network.NamedNumber("Seed") ?? 0);
+
+        List<LayerSpec> layers = ReadLayers(symbol, inputs, diagnostics, cancellationToken, ref valid);
+        if (layers.Count == 0 && valid)
+        {
+            network.Report(DiagnosticDescriptors.NoLayers, network.Location, symbol.Name);
+            valid = false;
+        }
+
+        NetworkSpec? spec = valid
+            ? new NetworkSpec(
+                symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+                containingTypes,
+                symbol.Name,
+                inputs,
+                loss,
+                optimizer,
+                seed,
+                layers.ToEquatableArray())
+            : null;
+        return new NetworkParseResult(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static bool CheckClassShape(INamedTypeSymbol symbol, ClassDeclarationSyntax declaration, AttributeReader network, out EquatableArray<ContainingTypeSpec> containingTypes)
+    {
+        containingTypes = EquatableArray<ContainingTypeSpec>.Empty;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            network.Report(DiagnosticDescriptors.ClassNotPartial, network.Location, symbol.Name);
+            return false;
+        }
+
+        string? problem = symbol switch
+        {
+            { IsGenericType: true } => "generic classes are not supported; declare a non-generic class",
+            { IsStatic: true } => "a static class cannot be instantiated; remove 'static'",
+            { IsAbstract: true } => "an abstract class cannot be instantiated; remove 'abstract'",
+            _ => null,
+        };
+
+        var enclosing = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? outer = symbol.ContainingType; outer is not null && problem is null; outer = outer.ContainingType)
+        {
+            bool outerIsPartial = outer.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax())
+                .OfType<TypeDeclarationSyntax>()
+                .All(type => type.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (outer.IsGenericType)
+            {
+                problem = $"it is nested in the generic type '{outer.Name}'; move it out, or make the enclosing type non-generic";
+            }
+            else if (!outerIsPartial)
+            {
+                problem = $"it is nested in '{outer.Name}', which is not partial; declare 'partial' on every enclosing type";
+            }
+            else
+            {
+                enclosing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
+            }
+        }
+
+        if (problem is not null)
+        {
+            network.Report(DiagnosticDescriptors.UnsupportedClass, network.Location, symbol.Name, problem);
+            return false;
+        }
+
+        containingTypes = enclosing.ToEquatableArray();
+        return true;
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (_, TypeKind.Struct) => "struct",
+        (_, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+
+    private static int ReadInputs(INamedTypeSymbol symbol, AttributeReader network, ref bool valid)
+    {
+        double? inputs = network.NamedNumber("Inputs");
+        if (inputs is > 0)
+        {
+            return (int)inputs.Value;
+        }
+
+        string problem = inputs is null ? "does not set Inputs" : $"sets Inputs = {AttributeReader.Format(inputs.Value)}";
+        network.Report(DiagnosticDescriptors.MissingInputs, network.NamedLocation("Inputs"), symbol.Name, problem);
+        valid = false;
+        return 0;
+    }
+
+    private static OptimizerSpec ReadOptimizer(AttributeReader network, ref bool valid)
+    {
+        OptimizerKind kind = network.ReadEnum(network.NamedNumber("Optimizer"), OptimizerKind.Adam, "Optimizer", network.NamedLocation("Optimizer"), ref valid);
+        float defaultRate = kind == OptimizerKind.Adam ? 1e-3f : 1e-2f;
+        double rate = network.NamedNumber("LearningRate") ?? 0;
+        if (rate == 0)
+        {
+            rate = defaultRate;
+        }
+
+        valid &= network.CheckRange("LearningRate", rate, rate > 0, $"the learning rate must be positive (0 or unset means the optimizer's default, {AttributeReader.Format(defaultRate)})", network.NamedLocation("LearningRate"));
+        double momentum = Number(network, "Momentum", 0, value => value is >= 0 and < 1, "momentum must be in [0, 1), e.g. 0.9", ref valid);
+        double beta1 = Number(network, "Beta1", 0.9, value => value is >= 0 and < 1, "Adam's beta1 must be in [0, 1); the usual value is 0.9", ref valid);
+        double beta2 = Number(network, "Beta2", 0.999, value => value is >= 0 and < 1, "Adam's beta2 must be in [0, 1); the usual value is 0.999", ref valid);
+        double epsilon = Number(network, "Epsilon", 1e-8, value => value > 0, "Adam's epsilon must be positive; the usual value is 1e-8", ref valid);
+        double decay = Number(network, "WeightDecay", 0, value => value >= 0, "weight decay must be 0 or positive", ref valid);
+        double clip = Number(network, "ClipNorm", 0, value => value >= 0, "the clipping norm must be positive, or 0 for no clipping", ref valid);
+        return new OptimizerSpec(kind, (float)rate, (float)momentum, (float)beta1, (float)beta2, (float)epsilon, (float)decay, (float)clip);
+    }
+
+    private static double Number(AttributeReader attribute, string name, double defaultValue, System.Func<double, bool> inRange, string requirement, ref bool valid)
+    {
+        double value = attribute.NamedNumber(name) ?? defaultValue;
+        valid &= attribute.CheckRange(name, value, inRange(value), requirement, attribute.NamedLocation(name));
+        return value;
+    }
+
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, int inputs, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
+    {
+        // Layers are read in source order: that is the order the user declared them in.
+        IEnumerable<AttributeData> layerAttributes = symbol.GetAttributes()
+            .Where(IsLayerAttribute)
+            .OrderBy(attribute => attribute.ApplicationSyntaxReference?.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(attribute => attribute.ApplicationSyntaxReference?.Span.Start ?? 0);
+
+        var layers = new List<LayerSpec>();
+        var locations = new List<Location?>();
+        var offsets = new LayerOffsets();
+        int width = inputs;
+        foreach (AttributeData attribute in layerAttributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reader = new AttributeReader(attribute, diagnostics, cancellationToken);
+            if (!reader.CheckReadable())
+            {
+                valid = false;
+                continue;
+            }
+
+            LayerSpec? layer = attribute.AttributeClass!.Name switch
+            {
+                AttributeNames.Dense => LayerReaders.ReadDense(reader, layers.Count, width, offsets, ref valid),
+                AttributeNames.Dropout => LayerReaders.ReadDropout(reader, layers.Count, width, offsets, ref valid),
+                _ => LayerReaders.ReadBatchNorm(reader, layers.Count, width, offsets, ref valid),
+            };
+            if (layer is not null)
+            {
+                layers.Add(layer);
+                locations.Add(reader.Location);
+                width = layer.OutputSize;
+            }
+        }
+
+        for (int i = 0; i < layers.Count - 1; i++)
+        {
+            if (layers[i] is DenseSpec { Activation: ActivationKind.Softmax } or BatchNormSpec { Activation: ActivationKind.Softmax })
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotOnOutput, locations[i], i));
+                valid = false;
+            }
+        }
+
+        return layers;
+    }
+
+    private static bool IsLayerAttribute(AttributeData attribute)
+        => attribute.AttributeClass is { ContainingNamespace: { Name: AttributeNames.Namespace, ContainingNamespace.IsGlobalNamespace: true } } type
+           && type.Name is AttributeNames.Dense or AttributeNames.Dropout or AttributeNames.BatchNorm;
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+
+namespace Neuroslyn;
+
+/// <summary>What a tensor of a generated network is for.</summary>
+public enum TensorRole
+{
+    /// <summary>A dense layer's weight matrix.</summary>
+    Weight,
+
+    /// <summary>A dense layer's bias vector.</summary>
+    Bias,
+
+    /// <summary>BatchNorm's learnable scale (gamma; PyTorch <c>weight</c>).</summary>
+    Scale,
+
+    /// <summary>BatchNorm's learnable shift (beta; PyTorch <c>bias</c>).</summary>
+    Shift,
+
+    /// <summary>BatchNorm's running mean (a buffer).</summary>
+    RunningMean,
+
+    /// <summary>BatchNorm's running variance (a buffer).</summary>
+    RunningVariance,
+}
+
+/// <summary>Where one tensor of a generated network lives.</summary>
+/// <param name="Name">PyTorch state_dict name of the equivalent <c>nn.Sequential</c>, e.g. <c>0.weight</c>.</param>
+/// <param name="Role">What the tensor is for.</param>
+/// <param name="Layer">Index of the layer in declaration order.</param>
+/// <param name="Offset">Offset into <see cref="INetwork.Parameters"/> (or <see cref="INetwork.Buffers"/> for buffers).</param>
+/// <param name="Shape">Shape in PyTorch's convention: <c>[out, in]</c> for a weight, <c>[n]</c> for vectors.</param>
+/// <param name="IsTransposed">
+/// True when the data is stored as the transpose of <paramref name="Shape"/>: dense weights are kept
+/// input-major (<c>[in, out]</c>, row-major) because that is the layout the generated kernels stream.
+/// </param>
+public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Offset, IReadOnlyList<int> Shape, bool IsTransposed)
+{
+    /// <summary>Number of elements.</summary>
+    public int Length
+    {
+        get
+        {
+            int length = 1;
+            foreach (int dimension in Shape)
+            {
+                length *= dimension;
+            }
+
+            return length;
+        }
+    }
+
+    /// <summary>True for BatchNorm running statistics, which live in <see cref="INetwork.Buffers"/>.</summary>
+    public bool IsBuffer => Role is TensorRole.RunningMean or TensorRole.RunningVariance;
+}

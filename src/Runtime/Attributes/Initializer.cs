@@ -1,0 +1,23 @@
+namespace Neuroslyn;
+
+/// <summary>How a dense layer's weights are drawn when the network is constructed. Biases start at zero.</summary>
+public enum Initializer
+{
+    /// <summary>
+    /// Chosen from the activation: <see cref="HeUniform"/> for ReLU and LeakyReLU,
+    /// <see cref="GlorotUniform"/> for everything else.
+    /// </summary>
+    Auto = 0,
+
+    /// <summary>Uniform on ±sqrt(6 / fan_in) (Keras <c>he_uniform</c>).</summary>
+    HeUniform = 1,
+
+    /// <summary>Normal with standard deviation sqrt(2 / fan_in) (Keras <c>he_normal</c>, untruncated).</summary>
+    HeNormal = 2,
+
+    /// <summary>Uniform on ±sqrt(6 / (fan_in + fan_out)) (Keras <c>glorot_uniform</c>).</summary>
+    GlorotUniform = 3,
+
+    /// <summary>Normal with standard deviation sqrt(2 / (fan_in + fan_out)) (Keras <c>glorot_normal</c>, untruncated).</summary>
+    GlorotNormal = 4,
+}
