@@ -20,6 +20,7 @@ internal static class NetworkParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        if (symbol.Name.Length == 0) return new NetworkParseResult(null, EquatableArray<DiagnosticInfo>.Empty); // 'class' typed, name not yet: the compiler reports it
         var network = new AttributeReader(context.Attributes[0], diagnostics, cancellationToken);
 
         bool valid = network.CheckReadable();
@@ -62,7 +63,7 @@ internal static class NetworkParser
 
         string? problem = symbol switch
         {
-            { IsGenericType: true } => "generic classes are not supported; declare a non-generic class",
+            { TypeParameters.Length: > 0 } => "generic classes are not supported; declare a non-generic class",
             { IsStatic: true } => "a static class cannot be instantiated; remove 'static'",
             { IsAbstract: true } => "an abstract class cannot be instantiated; remove 'abstract'",
             _ => null,
@@ -75,7 +76,7 @@ internal static class NetworkParser
                 .Select(reference => reference.GetSyntax())
                 .OfType<TypeDeclarationSyntax>()
                 .All(type => type.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (outer.IsGenericType)
+            if (outer.TypeParameters.Length > 0)
             {
                 problem = $"it is nested in the generic type '{outer.Name}'; move it out, or make the enclosing type non-generic";
             }
@@ -125,7 +126,7 @@ internal static class NetworkParser
     private static OptimizerSpec ReadOptimizer(AttributeReader network, ref bool valid)
     {
         OptimizerKind kind = network.ReadEnum(network.NamedNumber("Optimizer"), OptimizerKind.Adam, "Optimizer", network.NamedLocation("Optimizer"), ref valid);
-        float defaultRate = kind == OptimizerKind.Adam ? 1e-3f : 1e-2f;
+        double defaultRate = kind == OptimizerKind.Adam ? 1e-3 : 1e-2;
         double rate = network.NamedNumber("LearningRate") ?? 0;
         if (rate == 0)
         {

@@ -121,9 +121,7 @@ public static class IdxReader
         {
             length *= size;
             if (length > MaxDataBytes)
-            {
                 throw source.Error($"the header declares {Product(dimensions)} bytes of data, more than the limit of {MaxDataBytes} bytes");
-            }
         }
 
         int declared = (int)length;
@@ -142,6 +140,7 @@ public static class IdxReader
         int got = source.Fill(data, values, 0, declared);
         if (got != declared)
             throw LengthMismatch(source, dimensions, declared, got);
+        // A stream whose length changed while being read (e.g. a file still being written) is caught here.
         long trailing = CountRest(data, source);
         if (trailing != 0)
             throw LengthMismatch(source, dimensions, declared, declared + trailing);

@@ -1,0 +1,405 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Neuroslyn.Generator.Tests;
+
+/// <summary>
+/// Each invalid declaration gives exactly one error, at the marked span, with the numbers involved in its message,
+/// and no source for that class, while a valid network in the same compilation is still generated.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string ValidNetwork = """
+        using Neuroslyn;
+
+        namespace Samples;
+
+        [Network(Inputs = 4)]
+        [Dense(2)]
+        public partial class ValidNet { }
+        """;
+
+    private const string ValidHintName = "Samples.ValidNet.g.cs";
+
+    // NSL0001
+
+    [Fact]
+    public void Class_that_is_not_partial_is_NSL0001()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public class PlainNet { }
+            """,
+            "NSL0001",
+            "'PlainNet' has [Network] but is not partial");
+
+    // NSL0002
+
+    [Fact]
+    public void Generic_class_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public partial class GenericNet<T> { }
+            """,
+            "NSL0002",
+            "'GenericNet' cannot hold a generated network: generic classes are not supported");
+
+    [Fact]
+    public void Class_nested_in_a_generic_class_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            public partial class Outer<T>
+            {
+                [[|Network(Inputs = 4)|]]
+                [Dense(2)]
+                public partial class InnerNet { }
+            }
+            """,
+            "NSL0002",
+            "'InnerNet' cannot hold a generated network: it is nested in the generic type 'Outer'");
+
+    [Fact]
+    public void Class_nested_two_levels_inside_a_generic_class_names_the_generic_class()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            public partial class Outer<T>
+            {
+                public partial class Middle
+                {
+                    [[|Network(Inputs = 4)|]]
+                    [Dense(2)]
+                    public partial class InnerNet { }
+                }
+            }
+            """,
+            "NSL0002",
+            "'InnerNet' cannot hold a generated network: it is nested in the generic type 'Outer'");
+
+    [Fact]
+    public void Class_nested_in_a_class_that_is_not_partial_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            public class Outer
+            {
+                [[|Network(Inputs = 4)|]]
+                [Dense(2)]
+                public partial class InnerNet { }
+            }
+            """,
+            "NSL0002",
+            "'InnerNet' cannot hold a generated network: it is nested in 'Outer', which is not partial");
+
+    [Fact]
+    public void Static_class_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public static partial class StaticNet { }
+            """,
+            "NSL0002",
+            "'StaticNet' cannot hold a generated network: a static class cannot be instantiated");
+
+    [Fact]
+    public void Abstract_class_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public abstract partial class AbstractNet { }
+            """,
+            "NSL0002",
+            "'AbstractNet' cannot hold a generated network: an abstract class cannot be instantiated");
+
+    // NSL0003
+
+    [Fact]
+    public void Missing_Inputs_is_NSL0003_at_the_attribute()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Loss = Loss.MeanSquaredError)|]]
+            [Dense(2)]
+            public partial class NoInputsNet { }
+            """,
+            "NSL0003",
+            "[Network] on 'NoInputsNet' does not set Inputs");
+
+    [Fact]
+    public void Inputs_of_zero_is_NSL0003_at_the_argument()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network([|Inputs = 0|])]
+            [Dense(2)]
+            public partial class ZeroInputsNet { }
+            """,
+            "NSL0003",
+            "[Network] on 'ZeroInputsNet' sets Inputs = 0");
+
+    [Fact]
+    public void Negative_Inputs_is_NSL0003_with_the_number()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Seed = 1, [|Inputs = -5|])]
+            [Dense(2)]
+            public partial class NegativeInputsNet { }
+            """,
+            "NSL0003",
+            "sets Inputs = -5");
+
+    // NSL0004
+
+    [Fact]
+    public void Network_without_layers_is_NSL0004()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            public partial class EmptyNet { }
+            """,
+            "NSL0004",
+            "'EmptyNet' declares no layers");
+
+    // NSL0005
+
+    [Fact]
+    public void Dense_of_zero_units_is_NSL0005()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense([|0|])]
+            public partial class ZeroUnitsNet { }
+            """,
+            "NSL0005",
+            "Dense(0) has 0 units");
+
+    [Fact]
+    public void Dense_of_negative_units_is_NSL0005()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8)]
+            [Dense([|-3|], Activation.ReLU)]
+            public partial class NegativeUnitsNet { }
+            """,
+            "NSL0005",
+            "Dense(-3) has -3 units");
+
+    // NSL0006
+
+    [Fact]
+    public void Undefined_activation_is_NSL0006()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(2, [|(Activation)42|])]
+            public partial class UnknownActivationNet { }
+            """,
+            "NSL0006",
+            "activation = 42 is not a defined Activation value");
+
+    [Fact]
+    public void Undefined_loss_is_NSL0006()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4, [|Loss = (Loss)9|])]
+            [Dense(2)]
+            public partial class UnknownLossNet { }
+            """,
+            "NSL0006",
+            "Loss = 9 is not a defined Loss value");
+
+    // NSL0007
+
+    [Fact]
+    public void Dropout_rate_of_one_is_NSL0007()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8)]
+            [Dropout([|1.0|])]
+            [Dense(2)]
+            public partial class DropEverythingNet { }
+            """,
+            "NSL0007",
+            "Dropout rate = 1 is out of range");
+
+    [Fact]
+    public void Negative_dropout_rate_is_NSL0007()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8)]
+            [Dropout([|-0.1|])]
+            [Dense(2)]
+            public partial class NegativeDropoutNet { }
+            """,
+            "NSL0007",
+            "Dropout rate = -0.1 is out of range");
+
+    [Fact]
+    public void Negative_learning_rate_is_NSL0007()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4, [|LearningRate = -1f|])]
+            [Dense(2)]
+            public partial class NegativeRateNet { }
+            """,
+            "NSL0007",
+            "LearningRate = -1 is out of range: the learning rate must be positive (0 or unset means the optimizer's default, 0.001)");
+
+    // NSL0008
+
+    [Fact]
+    public void Softmax_on_a_hidden_layer_is_NSL0008()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy)]
+            [Dense(8, Activation.ReLU)]
+            [[|Dense(8, Activation.Softmax)|]]
+            [Dense(3)]
+            public partial class HiddenSoftmaxNet { }
+            """,
+            "NSL0008",
+            "Layer 1 uses Activation.Softmax but is not the output layer");
+
+    // NSL0009 and the compiler's own errors: half-typed attributes
+
+    [Fact]
+    public void Unclosed_argument_list_reports_an_error_at_the_attribute()
+        => AssertHalfTyped(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [[|Dense(|]]
+            public partial class HalfTypedNet { }
+            """);
+
+    [Fact]
+    public void Missing_enum_member_reports_an_error_at_the_attribute()
+        => AssertHalfTyped(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [[|Dense(12, Activation.)|]]
+            public partial class HalfTypedNet { }
+            """);
+
+    [Fact]
+    public void Argument_of_the_wrong_type_reports_an_error_at_the_attribute()
+        => AssertHalfTyped(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [[|Dense("ten")|]]
+            public partial class HalfTypedNet { }
+            """);
+
+    [Fact]
+    public void Argument_of_the_wrong_type_is_NSL0009()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [[|Dense("ten")|]]
+            public partial class WrongTypeNet { }
+            """,
+            "NSL0009",
+            "[Dense] could not be read",
+            compilerErrorsExpected: true);
+
+    [Fact]
+    public void Class_whose_name_is_not_typed_yet_generates_nothing_and_leaves_the_error_to_the_compiler()
+    {
+        // Two of them once gave two sources with the same hint name, and the generator threw.
+        GeneratorRun run = GeneratorHarness.Run(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(2)]
+            public partial class
+            [Network(Inputs = 4)]
+            [Dense(2)]
+            public partial class
+            """,
+            ValidNetwork);
+
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS1001" && d.Location.GetLineSpan().Path == "Source0.cs");
+        AssertOnlyTheValidNetworkIsGenerated(run);
+    }
+
+    private static void AssertSingleError(string markup, string id, string messageFragment, bool compilerErrorsExpected = false)
+    {
+        MarkedSource marked = MarkedSource.Parse(markup);
+
+        GeneratorRun run = GeneratorHarness.Run(marked.Source, ValidNetwork);
+
+        run.AssertNoGeneratorException();
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(marked.SpanText, Text(marked.Source, diagnostic));
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains(messageFragment, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        AssertOnlyTheValidNetworkIsGenerated(run);
+        if (!compilerErrorsExpected)
+        {
+            // The generator's error is the only one: no generated code means no follow-on compile errors either.
+            Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        }
+    }
+
+    /// <summary>
+    /// Half-typed code: the generator does not throw, generates nothing for the class, and at least one error (its
+    /// own or the compiler's) points into the attribute being typed.
+    /// </summary>
+    private static void AssertHalfTyped(string markup)
+    {
+        MarkedSource marked = MarkedSource.Parse(markup);
+
+        GeneratorRun run = GeneratorHarness.Run(marked.Source, ValidNetwork);
+
+        run.AssertNoGeneratorException();
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Contains(
+            run.GeneratorDiagnostics.Concat(run.OutputCompilation.GetDiagnostics()),
+            d => d.Severity == DiagnosticSeverity.Error
+                && d.Location.GetLineSpan().Path == "Source0.cs"
+                && marked.Span.Contains(d.Location.SourceSpan.Start));
+        AssertOnlyTheValidNetworkIsGenerated(run);
+    }
+
+    private static void AssertOnlyTheValidNetworkIsGenerated(GeneratorRun run)
+        => Assert.Equal([ValidHintName], run.Sources.Select(source => source.HintName));
+
+    private static string Text(string source, Diagnostic diagnostic)
+    {
+        Microsoft.CodeAnalysis.Text.TextSpan span = diagnostic.Location.SourceSpan;
+        return span.End <= source.Length ? source.Substring(span.Start, span.Length) : $"<span {span} is outside the source>";
+    }
+}

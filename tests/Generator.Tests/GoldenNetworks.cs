@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Neuroslyn.Generator.Tests;
+
+/// <summary>The declarations whose generated source is pinned by a golden file, by the golden file's name.</summary>
+internal static class GoldenNetworks
+{
+    /// <summary>A declaration, and the hint name the generator must give its source.</summary>
+    public sealed record Case(string Source, string HintName);
+
+    public static readonly IReadOnlyDictionary<string, Case> All = new Dictionary<string, Case>
+    {
+        // The sample: 784 -> 256 -> 128 -> 10 with dropout, logits into softmax cross-entropy.
+        ["FashionNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples;
+
+            [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42)]
+            [Dense(256, Activation.ReLU)]
+            [Dropout(0.2)]
+            [Dense(128, Activation.ReLU)]
+            [Dense(10)]
+            public partial class FashionNet { }
+            """,
+            "Samples.FashionNet.g.cs"),
+
+        // A small regressor: tanh hidden layers, mean squared error, SGD with momentum.
+        ["TinyRegressor"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples;
+
+            [Network(Inputs = 2, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.05f, Momentum = 0.9f, Seed = 7)]
+            [Dense(16, Activation.Tanh)]
+            [Dense(16, Activation.Tanh)]
+            [Dense(1)]
+            public partial class TinyRegressor { }
+            """,
+            "Samples.TinyRegressor.g.cs"),
+
+        // A dense layer without bias feeding BatchNorm + LeakyReLU, then dropout; a sigmoid output folded into
+        // binary cross-entropy; weight decay and gradient clipping.
+        ["BatchNormDropoutNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples.Tabular;
+
+            [Network(Inputs = 20, Loss = Loss.BinaryCrossEntropy, Optimizer = Optimizer.Adam, WeightDecay = 1e-4f, ClipNorm = 1f, Seed = 3)]
+            [Dense(32, UseBias = false)]
+            [BatchNorm(Activation.LeakyReLU, LeakySlope = 0.2f, Momentum = 0.05, Epsilon = 1e-3)]
+            [Dropout(0.5)]
+            [Dense(8, Activation.ReLU)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class BatchNormDropoutNet { }
+            """,
+            "Samples.Tabular.BatchNormDropoutNet.g.cs"),
+
+        // Softmax on the output layer with softmax cross-entropy: folded into the loss in training only.
+        ["SoftmaxOutputNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples;
+
+            [Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.1f)]
+            [Dense(32, Activation.Sigmoid, Initializer = Initializer.GlorotNormal)]
+            [Dense(10, Activation.Softmax)]
+            public partial class SoftmaxOutputNet { }
+            """,
+            "Samples.SoftmaxOutputNet.g.cs"),
+
+        // A network nested in a partial class of the global namespace: no namespace block, one enclosing type.
+        ["NestedInGlobalNamespace"] = new(
+            """
+            using Neuroslyn;
+
+            public partial class Models
+            {
+                [Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+                [Dense(4, Activation.ReLU)]
+                [Dense(2)]
+                public partial class XorNet { }
+            }
+            """,
+            "Models.XorNet.g.cs"),
+
+        // Enclosing types of other kinds: a class in a record struct in a class.
+        ["NestedInRecordStruct"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples
+            {
+                public partial class Zoo
+                {
+                    public partial record struct Cage
+                    {
+                        [Network(Inputs = 5, Optimizer = Optimizer.Sgd)]
+                        [Dense(3, Activation.LeakyReLU, LeakySlope = 0.1f)]
+                        [Dense(1)]
+                        internal partial class Keeper { }
+                    }
+                }
+            }
+            """,
+            "Samples.Zoo.Cage.Keeper.g.cs"),
+    };
+
+    public static IEnumerable<object[]> Names => All.Keys.Select(name => new object[] { name });
+}

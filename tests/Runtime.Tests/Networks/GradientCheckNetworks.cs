@@ -1,0 +1,76 @@
+namespace Neuroslyn.Runtime.Tests.Networks;
+
+// Small networks whose backward pass is checked against central finite differences. Between them they use
+// every activation, every loss, both folded output activations, BatchNorm (also as the first layer), Dropout,
+// a dense layer without bias, and widths that are not multiples of any vector width (so every kernel's
+// leftover-column code runs).
+
+[Network(Inputs = 5, Loss = Loss.MeanSquaredError, Seed = 1)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(6, Activation.Tanh)]
+[Dense(6, Activation.LeakyReLU, LeakySlope = 0.1f)]
+[Dense(5, Activation.ReLU)]
+[Dense(4)]
+public partial class EveryActivationNet { }
+
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError, Seed = 2)]
+[Dense(6, Activation.Tanh)]
+[Dense(4, Activation.Softmax)]
+public partial class SoftmaxMseNet { }
+
+[Network(Inputs = 6, Loss = Loss.SoftmaxCrossEntropy, Seed = 3)]
+[Dense(9, Activation.Tanh)]
+[Dense(4)]
+public partial class CrossEntropyLogitsNet { }
+
+[Network(Inputs = 6, Loss = Loss.SoftmaxCrossEntropy, Seed = 4)]
+[Dense(9, Activation.ReLU)]
+[Dense(4, Activation.Softmax)]
+public partial class CrossEntropyFoldedSoftmaxNet { }
+
+[Network(Inputs = 5, Loss = Loss.BinaryCrossEntropy, Seed = 5)]
+[Dense(7, Activation.Tanh)]
+[Dense(3)]
+public partial class BinaryLogitsNet { }
+
+[Network(Inputs = 5, Loss = Loss.BinaryCrossEntropy, Seed = 6)]
+[Dense(7, Activation.Tanh)]
+[Dense(2, Activation.Sigmoid)]
+public partial class BinaryFoldedSigmoidNet { }
+
+[Network(Inputs = 6, Loss = Loss.SoftmaxCrossEntropy, Seed = 7)]
+[BatchNorm]
+[Dense(8)]
+[BatchNorm(Activation.Tanh)]
+[Dense(7, UseBias = false)]
+[BatchNorm(Activation.Sigmoid, Momentum = 0.2, Epsilon = 1e-3)]
+[Dense(3)]
+public partial class BatchNormNet { }
+
+[Network(Inputs = 6, Loss = Loss.MeanSquaredError, Seed = 8)]
+[Dense(10, Activation.Tanh)]
+[Dropout(0.3)]
+[Dense(8, Activation.Tanh)]
+[Dropout(0.5)]
+[Dense(3)]
+public partial class DropoutNet { }
+
+[Network(Inputs = 37, Loss = Loss.SoftmaxCrossEntropy, Seed = 9)]
+[Dense(45, Activation.Tanh)]
+[Dense(19, Activation.Sigmoid)]
+[Dense(33)]
+public partial class WideTailNet { }
+
+[Network(Inputs = 5, Loss = Loss.MeanSquaredError, Seed = 10)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(6)]
+[Dense(6, Activation.ReLU)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(4)]
+public partial class PiecewiseLinearNet { }
+
+[Network(Inputs = 70, Loss = Loss.SoftmaxCrossEntropy, Seed = 11)]
+[Dense(100, Activation.ReLU)]
+[Dense(65, Activation.Tanh)]
+[Dense(10, Activation.Softmax)]
+public partial class WideInferenceNet { }

@@ -1,0 +1,52 @@
+using Neuroslyn.Runtime.Tests.Networks;
+using Xunit;
+
+namespace Neuroslyn.Runtime.Tests.Numerics;
+
+/// <summary>The generated backward pass matches central finite differences, for every parameter.</summary>
+[Trait("Category", "Numeric")]
+public sealed class GradientCheckTests
+{
+    // Six rows: one full four-row tile of the matrix kernels and two leftover rows.
+    private const int Rows = 6;
+
+    // ReLU and LeakyReLU have a kink at 0: a central difference whose step carries a pre-activation across it
+    // measures the average of the two slopes, not the derivative. The data seeds are chosen so that no
+    // pre-activation lies that close to 0; ScalarReferenceTests checks the exact derivatives without a step.
+
+    [Fact]
+    public void Every_activation_with_mean_squared_error()
+        => GradientCheck.Run(new EveryActivationNet(), TestData.Normal(Rows * 5, 21), TestData.Normal(Rows * 4, 22));
+
+    [Fact]
+    public void Softmax_output_under_mean_squared_error_uses_the_softmax_jacobian()
+        => GradientCheck.Run(new SoftmaxMseNet(), TestData.Normal(Rows * 4, 3), TestData.Normal(Rows * 4, 4, 0.3f));
+
+    [Fact]
+    public void Softmax_cross_entropy_from_logits()
+        => GradientCheck.Run(new CrossEntropyLogitsNet(), TestData.Normal(Rows * 6, 5), TestData.Labels(Rows, 4, 6));
+
+    [Fact]
+    public void Softmax_cross_entropy_with_the_softmax_folded_in()
+        => GradientCheck.Run(new CrossEntropyFoldedSoftmaxNet(), TestData.Normal(Rows * 6, 7), TestData.Labels(Rows, 4, 8));
+
+    [Fact]
+    public void Binary_cross_entropy_from_logits()
+        => GradientCheck.Run(new BinaryLogitsNet(), TestData.Normal(Rows * 5, 9), TestData.Binary(Rows * 3, 10));
+
+    [Fact]
+    public void Binary_cross_entropy_with_the_sigmoid_folded_in()
+        => GradientCheck.Run(new BinaryFoldedSigmoidNet(), TestData.Normal(Rows * 5, 11), TestData.Binary(Rows * 2, 12));
+
+    [Fact]
+    public void Batch_normalization_including_as_first_layer_and_after_a_dense_layer_without_bias()
+        => GradientCheck.Run(new BatchNormNet(), TestData.Normal(Rows * 6, 13), TestData.Labels(Rows, 3, 14));
+
+    [Fact]
+    public void Dropout_with_its_mask_fixed()
+        => GradientCheck.Run(new DropoutNet(), TestData.Normal(Rows * 6, 15), TestData.Normal(Rows * 3, 16));
+
+    [Fact]
+    public void Widths_that_leave_partial_vectors_in_every_kernel()
+        => GradientCheck.Run(new WideTailNet(), TestData.Normal(9 * 37, 17), TestData.Labels(9, 33, 18));
+}
