@@ -43,6 +43,7 @@ public sealed class GoldenFileTests
         string first = Assert.Single(GeneratorHarness.Run(source).Sources).SourceText.ToString();
         string second = Assert.Single(GeneratorHarness.Run(source).Sources).SourceText.ToString();
 
+        Assert.True(first == second, "Two runs over the same source generated different text.\n" + GoldenFile.FirstDifference(first, second));
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(first), System.Text.Encoding.UTF8.GetBytes(second));
     }
 }
