@@ -1,0 +1,32 @@
+using System;
+using System.Globalization;
+
+namespace Neuroslyn.Samples.FashionMnist;
+
+/// <summary>The sample's command line.</summary>
+internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFolder)
+{
+    public static SampleOptions Parse(string[] args)
+    {
+        var options = new SampleOptions(Epochs: 20, BatchSize: 64, DataFolder: null);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--epochs" => options with { Epochs = Positive(name, value) },
+                "--batch" => options with { BatchSize = Positive(name, value) },
+                "--data" => options with { DataFolder = value },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value)
+        => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} takes a positive whole number, not '{value}'.");
+}
