@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Neuroslyn.Generator.Diagnostics;
 using Neuroslyn.Generator.Emitting;
@@ -30,7 +31,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<NetworkParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.Network,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                // A record class is a class too, so the attribute is allowed there: the parser reports it.
+                predicate: static (node, _) => node is ClassDeclarationSyntax || node.IsKind(SyntaxKind.RecordDeclaration),
                 transform: static (context, cancellationToken) => NetworkParser.Parse(context, cancellationToken))
             .WithTrackingName(StepNames.Parse);
 

@@ -33,8 +33,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidLayerSize = Error(
         "NSL0005",
-        "Layer size must be positive",
-        "Dense({0}) has {0} units: a layer needs at least 1 output");
+        "Layer size out of range",
+        "{0} has {1}: {2}");
 
     public static readonly DiagnosticDescriptor UnknownEnumValue = Error(
         "NSL0006",

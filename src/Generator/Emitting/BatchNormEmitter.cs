@@ -14,7 +14,7 @@ internal sealed class BatchNormEmitter : LayerEmitter
     public override string Describe(LayerSpec layer)
     {
         var norm = (BatchNormSpec)layer;
-        return $"BatchNorm  {norm.OutputSize} features, {ActivationEmitter.Describe(norm.Activation, norm.LeakySlope)}, momentum {Literals.Shortest(norm.Momentum)}, eps {Literals.Shortest(norm.Epsilon)}; {Literals.Grouped(norm.ParameterCount)} parameters";
+        return $"BatchNorm  {Literals.Count(norm.OutputSize, "feature")}, {ActivationEmitter.Describe(norm.Activation, norm.LeakySlope)}, momentum {Literals.Shortest(norm.Momentum)}, eps {Literals.Shortest(norm.Epsilon)}; {Literals.Count(norm.ParameterCount, "parameter")}";
     }
 
     public override IEnumerable<string> Tensors(LayerSpec layer)
@@ -57,7 +57,7 @@ internal sealed class BatchNormEmitter : LayerEmitter
         }
     }
 
-    public override bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
+    public override void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
     {
         var norm = (BatchNormSpec)layer;
         int size = norm.OutputSize;
@@ -69,8 +69,6 @@ internal sealed class BatchNormEmitter : LayerEmitter
         {
             ActivationEmitter.Forward(writer, norm.Activation, norm.LeakySlope, io.Output, size);
         }
-
-        return true;
     }
 
     public override void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io)

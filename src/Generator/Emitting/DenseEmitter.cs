@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Emitting;
@@ -16,7 +17,7 @@ internal sealed class DenseEmitter : LayerEmitter
     {
         var dense = (DenseSpec)layer;
         string bias = dense.UseBias ? string.Empty : ", no bias";
-        return $"Dense      {dense.InputSize} -> {dense.OutputSize}, {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}, {dense.Initializer} weights{bias}; {Literals.Grouped(dense.ParameterCount)} parameters";
+        return $"Dense      {dense.InputSize} -> {dense.OutputSize}, {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}, {dense.Initializer} weights{bias}; {Literals.Count(dense.ParameterCount, "parameter")}";
     }
 
     public override IEnumerable<string> Tensors(LayerSpec layer)
@@ -45,11 +46,7 @@ internal sealed class DenseEmitter : LayerEmitter
 
     public override void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io) => EmitForward(writer, (DenseSpec)layer, io);
 
-    public override bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
-    {
-        EmitForward(writer, (DenseSpec)layer, io);
-        return true;
-    }
+    public override void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch) => EmitForward(writer, (DenseSpec)layer, io);
 
     public override void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io)
     {
@@ -71,6 +68,9 @@ internal sealed class DenseEmitter : LayerEmitter
             writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, t.{TransposedName(dense)}, {io.InputDelta}, {io.Rows});");
         }
     }
+
+    public override IEnumerable<string> MemberNames(LayerSpec layer)
+        => KernelNames(layer).SelectMany(kernel => VectorWidth.All.Select(width => kernel + width.Suffix).Prepend(kernel));
 
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
@@ -103,6 +103,17 @@ internal sealed class DenseEmitter : LayerEmitter
         if (io.ApplyActivation)
         {
             ActivationEmitter.Forward(writer, dense.Activation, dense.LeakySlope, io.Output, dense.OutputSize);
+        }
+    }
+
+    /// <summary>The kernels <see cref="EmitKernels"/> writes, each an entry point plus one method per vector width.</summary>
+    private static IEnumerable<string> KernelNames(LayerSpec layer)
+    {
+        yield return Name(layer, "Forward");
+        yield return Name(layer, "WeightGradient");
+        if (HasInputGradient(layer))
+        {
+            yield return Name(layer, "InputGradient");
         }
     }
 

@@ -28,11 +28,10 @@ internal sealed class DropoutEmitter : LayerEmitter
         writer.Line($"{Literals.Kernels}.DropoutKernels.Forward({io.Input}, Head(t.{MaskName(layer)}, {io.Rows} * {layer.OutputSize}), {io.Output}, {Literals.Float(dropout.Rate)}, ref _dropoutRandom);");
     }
 
-    public override bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
-    {
-        writer.Line("// Dropout is the identity in inference.");
-        return false;
-    }
+    public override bool IsIdentityInInference(LayerSpec layer) => true;
+
+    public override void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
+        => writer.Line("// Dropout is the identity in inference.");
 
     public override void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io)
     {

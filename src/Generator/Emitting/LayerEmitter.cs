@@ -50,8 +50,17 @@ internal abstract class LayerEmitter
 
     public abstract void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io);
 
-    /// <summary>Writes the inference forward pass; returns false when the layer is the identity in inference.</summary>
-    public abstract bool EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
+    /// <summary>
+    /// True when the layer passes its input through unchanged in inference: it writes no output, and
+    /// <see cref="EmitInferenceForward"/> only says so.
+    /// </summary>
+    public virtual bool IsIdentityInInference(LayerSpec layer) => false;
+
+    /// <summary>Writes the inference forward pass (a comment only, for a layer that is the identity in inference).</summary>
+    public abstract void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
+
+    /// <summary>The names of the members <see cref="EmitKernels"/> writes into the network class.</summary>
+    public virtual IEnumerable<string> MemberNames(LayerSpec layer) => [];
 
     /// <summary>Writes the layer's private kernels, if it has any.</summary>
     public virtual void EmitKernels(SourceWriter writer, LayerSpec layer)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Emitting;
@@ -15,27 +17,48 @@ internal static class Literals
     public static string Float(float value) => Shortest(value) + "f";
 
     /// <summary>
-    /// The shortest decimal that reads back as exactly <paramref name="value"/> (0.001, not 0.00100000005). Decided
-    /// by parsing, so the text is the same on every host the compiler runs on.
+    /// The shortest decimal that reads back as exactly <paramref name="value"/> (0.001, not 0.00100000005), with the
+    /// exponent written as people and PyTorch write it: 1e-8, not 1E-08. Decided by parsing, so the text is the same on
+    /// every host the compiler runs on; valid as a C# literal too.
     /// </summary>
     public static string Shortest(float value)
     {
+        string text = value.ToString("G9", CultureInfo.InvariantCulture);
         for (int digits = 1; digits < 9; digits++)
         {
-            string text = value.ToString("G" + digits, CultureInfo.InvariantCulture);
-            if (float.Parse(text, CultureInfo.InvariantCulture) == value)
+            string candidate = value.ToString("G" + digits, CultureInfo.InvariantCulture);
+            if (float.Parse(candidate, CultureInfo.InvariantCulture) == value)
             {
-                return text;
+                text = candidate;
+                break;
             }
         }
 
-        return value.ToString("G9", CultureInfo.InvariantCulture);
+        int exponent = text.IndexOf('E');
+        return exponent < 0
+            ? text
+            : text.Substring(0, exponent) + "e" + int.Parse(text.Substring(exponent + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A name as C# source: <c>@class</c> for a keyword. Contextual keywords are escaped too (<c>@record</c>,
+    /// <c>@partial</c>), which is always valid and spares knowing where each one is a keyword.
+    /// </summary>
+    public static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
+
+    /// <summary>A dotted name (a namespace, or a type's full name) with each part an <see cref="Identifier"/>.</summary>
+    public static string QualifiedName(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Digits grouped for comments: 235,146.</summary>
     public static string Grouped(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A count and its noun, singular for 1, for comments: "1 output", "235,146 parameters".</summary>
+    public static string Count(int value, string noun) => $"{Grouped(value)} {noun}{(value == 1 ? string.Empty : "s")}";
 
     public static string Describe(ActivationKind activation) => activation.ToString();
 

@@ -145,6 +145,9 @@ internal sealed class AttributeReader
 
     public static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its digits grouped, for messages: 2,147,483,591.</summary>
+    public static string Grouped(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     private static double? ToDouble(object? value) => value switch
     {
         null => null,

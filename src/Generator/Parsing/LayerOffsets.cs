@@ -1,26 +1,30 @@
 namespace Neuroslyn.Generator.Parsing;
 
-/// <summary>Running positions while layers are read: PyTorch module index and offsets into the flat buffers.</summary>
+/// <summary>
+/// Running positions while layers are read: PyTorch module index and offsets into the flat buffers. The offsets are
+/// longs so that a declaration too large for the generated code's ints is measured, and reported, not wrapped.
+/// </summary>
 internal sealed class LayerOffsets
 {
     public int TorchIndex { get; private set; }
 
-    public int Parameter { get; private set; }
+    public long Parameter { get; private set; }
 
-    public int Buffer { get; private set; }
+    public long Buffer { get; private set; }
 
-    public int TakeParameters(int count)
+    /// <summary>Takes <paramref name="count"/> parameters; the offset is only meaningful while the total fits an int.</summary>
+    public int TakeParameters(long count)
     {
-        int offset = Parameter;
+        long offset = Parameter;
         Parameter += count;
-        return offset;
+        return unchecked((int)offset);
     }
 
-    public int TakeBuffer(int count)
+    public int TakeBuffer(long count)
     {
-        int offset = Buffer;
+        long offset = Buffer;
         Buffer += count;
-        return offset;
+        return unchecked((int)offset);
     }
 
     public int TakeTorchModules(int count)

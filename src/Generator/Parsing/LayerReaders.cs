@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Neuroslyn.Generator.Diagnostics;
 using Neuroslyn.Generator.Model;
 
@@ -9,9 +10,13 @@ internal static class LayerReaders
     public static LayerSpec? ReadDense(AttributeReader reader, int index, int inputs, LayerOffsets offsets, ref bool valid)
     {
         double units = reader.ConstructorNumber(0) ?? 0;
-        if (units <= 0)
+        string layerText = $"Dense({AttributeReader.Format(units)})";
+        if (units <= 0 || units > NetworkLimits.MaxWidth)
         {
-            reader.Report(DiagnosticDescriptors.InvalidLayerSize, reader.PositionalLocation(0), AttributeReader.Format(units));
+            string problem = units <= 0
+                ? "a layer needs at least 1 output"
+                : $"a layer has at most {AttributeReader.Grouped(NetworkLimits.MaxWidth)} units, so that a batch of its outputs fits in an array; use fewer units";
+            reader.Report(DiagnosticDescriptors.InvalidLayerSize, reader.PositionalLocation(0), layerText, $"{AttributeReader.Format(units)} units", problem);
             valid = false;
             return null;
         }
@@ -26,7 +31,9 @@ internal static class LayerReaders
         float slope = ReadSlope(reader, ref valid);
         bool useBias = reader.NamedBool("UseBias", true);
         int outputs = (int)units;
-        int weightOffset = offsets.TakeParameters(inputs * outputs);
+        long weights = (long)inputs * outputs;
+        valid &= CheckParameterCount(reader, layerText, reader.PositionalLocation(0), weights + (useBias ? outputs : 0), $"after {AttributeReader.Grouped(inputs)} inputs", offsets);
+        int weightOffset = offsets.TakeParameters(weights);
         int biasOffset = offsets.TakeParameters(useBias ? outputs : 0);
         var dense = new DenseSpec(index, offsets.TorchIndex, inputs, outputs, activation, slope, initializer, useBias, weightOffset, biasOffset);
         offsets.TakeTorchModules(dense.TorchModuleCount);
@@ -54,6 +61,7 @@ internal static class LayerReaders
         valid &= reader.CheckRange("Epsilon", epsilon, epsilon > 0, "BatchNorm epsilon must be positive; PyTorch's default is 1e-5", reader.NamedLocation("Epsilon"));
         float slope = ReadSlope(reader, ref valid);
 
+        valid &= CheckParameterCount(reader, "BatchNorm", reader.Location, 2L * size, null, offsets);
         int scale = offsets.TakeParameters(size);
         int shift = offsets.TakeParameters(size);
         int mean = offsets.TakeBuffer(size);
@@ -61,6 +69,32 @@ internal static class LayerReaders
         var norm = new BatchNormSpec(index, offsets.TorchIndex, size, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance);
         offsets.TakeTorchModules(norm.TorchModuleCount);
         return norm;
+    }
+
+    /// <summary>
+    /// Reports <see cref="DiagnosticDescriptors.InvalidLayerSize"/> when the layer's <paramref name="count"/> parameters
+    /// do not fit one array, alone or on top of the layers before it. The total is reported at the layer that crosses
+    /// the limit, once.
+    /// </summary>
+    private static bool CheckParameterCount(AttributeReader reader, string layerText, Location? location, long count, string? context, LayerOffsets offsets)
+    {
+        long total = offsets.Parameter + count;
+        string limit = $"a network holds at most {AttributeReader.Grouped(NetworkLimits.MaxArrayLength)} parameters, the longest array .NET allocates";
+        if (count > NetworkLimits.MaxArrayLength)
+        {
+            string parameters = $"{AttributeReader.Grouped(count)} parameters" + (context is null ? string.Empty : " " + context);
+            reader.Report(DiagnosticDescriptors.InvalidLayerSize, location, layerText, parameters, $"{limit}; make this layer or the one before it narrower");
+            return false;
+        }
+
+        if (offsets.Parameter <= NetworkLimits.MaxArrayLength && total > NetworkLimits.MaxArrayLength)
+        {
+            string parameters = $"{AttributeReader.Grouped(count)} parameters, which bring the network to {AttributeReader.Grouped(total)}";
+            reader.Report(DiagnosticDescriptors.InvalidLayerSize, location, layerText, parameters, $"{limit}; make the layers narrower");
+            return false;
+        }
+
+        return true;
     }
 
     private static float ReadSlope(AttributeReader reader, ref bool valid)

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Neuroslyn.Generator.Diagnostics;
+using Neuroslyn.Generator.Emitting;
 using Neuroslyn.Generator.Helpers;
 using Neuroslyn.Generator.Model;
 
@@ -20,11 +21,19 @@ internal static class NetworkParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
-        if (symbol.Name.Length == 0) return new NetworkParseResult(null, EquatableArray<DiagnosticInfo>.Empty); // 'class' typed, name not yet: the compiler reports it
-        var network = new AttributeReader(context.Attributes[0], diagnostics, cancellationToken);
+        if (symbol.Name.Length == 0) return NetworkParseResult.Nothing; // 'class' typed, name not yet: the compiler reports it
+
+        // [Network] on two partial declarations is the compiler's CS0579; one of them speaks for the class, so that
+        // the class is generated (and reported) once.
+        AttributeData? networkAttribute = FirstNetworkAttribute(symbol, context);
+        if (networkAttribute is null) return NetworkParseResult.Nothing;
+
+        var network = new AttributeReader(networkAttribute, diagnostics, cancellationToken);
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
 
         bool valid = network.CheckReadable();
-        valid &= CheckClassShape(symbol, (ClassDeclarationSyntax)context.TargetNode, network, out EquatableArray<ContainingTypeSpec> containingTypes);
+        bool shapeIsValid = CheckClassShape(symbol, declaration, network, out EquatableArray<ContainingTypeSpec> containingTypes);
+        valid &= shapeIsValid;
 
         int inputs = ReadInputs(symbol, network, ref valid);
         LossKind loss = network.ReadEnum(network.NamedNumber("Loss"), LossKind.MeanSquaredError, "Loss", network.NamedLocation("Loss"), ref valid);
@@ -38,9 +47,14 @@ internal static class NetworkParser
             valid = false;
         }
 
+        if (shapeIsValid)
+        {
+            valid &= CheckNames(symbol, layers, network);
+        }
+
         NetworkSpec? spec = valid
             ? new NetworkSpec(
-                symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
+                NamespaceOf(symbol),
                 containingTypes,
                 symbol.Name,
                 inputs,
@@ -52,9 +66,81 @@ internal static class NetworkParser
         return new NetworkParseResult(spec, diagnostics.ToEquatableArray());
     }
 
-    private static bool CheckClassShape(INamedTypeSymbol symbol, ClassDeclarationSyntax declaration, AttributeReader network, out EquatableArray<ContainingTypeSpec> containingTypes)
+    /// <summary>
+    /// The class's first [Network] by file path, then position, when it is on <paramref name="context"/>'s
+    /// declaration; null when it is on another partial declaration of the class.
+    /// </summary>
+    private static AttributeData? FirstNetworkAttribute(INamedTypeSymbol symbol, GeneratorAttributeSyntaxContext context)
+    {
+        INamedTypeSymbol? networkClass = context.Attributes[0].AttributeClass;
+        AttributeData first = symbol.GetAttributes()
+            .Where(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, networkClass) && attribute.ApplicationSyntaxReference is not null)
+            .OrderBy(attribute => attribute.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(attribute => attribute.ApplicationSyntaxReference!.Span.Start)
+            .DefaultIfEmpty(context.Attributes[0])
+            .First();
+        SyntaxReference? reference = first.ApplicationSyntaxReference;
+        bool onThisDeclaration = reference is null
+            || (reference.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(reference.Span));
+        return onThisDeclaration ? first : null;
+    }
+
+    /// <summary>The namespace as its parts' names joined with dots, unescaped (the emitter escapes); null for the global namespace.</summary>
+    private static string? NamespaceOf(INamedTypeSymbol symbol)
+    {
+        var parts = new List<string>();
+        for (INamespaceSymbol? space = symbol.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+        {
+            parts.Insert(0, space.Name);
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
+
+    /// <summary>
+    /// Reports <see cref="DiagnosticDescriptors.UnsupportedClass"/> when the class's name, or an enclosing type's,
+    /// would change the meaning of the generated code: a member of the class's own name (CS0542), or a type that
+    /// captures a contextual keyword the generated code uses (<c>var</c>).
+    /// </summary>
+    private static bool CheckNames(INamedTypeSymbol symbol, List<LayerSpec> layers, AttributeReader network)
+    {
+        string? problem = null;
+        if (GeneratedMemberNames.Of(layers).Contains(symbol.Name))
+        {
+            problem = $"the generated class has a member named '{symbol.Name}'; rename the class";
+        }
+        else
+        {
+            for (INamedTypeSymbol? type = symbol; type is not null && problem is null; type = type.ContainingType)
+            {
+                if (GeneratedMemberNames.ContextualKeywords.Contains(type.Name))
+                {
+                    string which = SymbolEqualityComparer.Default.Equals(type, symbol) ? "the class" : $"the enclosing type '@{type.Name}'";
+                    problem = $"the generated code uses the keyword '{type.Name}', which means {which} when a type has that name; rename the type";
+                }
+            }
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        network.Report(DiagnosticDescriptors.UnsupportedClass, network.Location, symbol.Name, problem);
+        return false;
+    }
+
+    private static bool CheckClassShape(INamedTypeSymbol symbol, TypeDeclarationSyntax declaration, AttributeReader network, out EquatableArray<ContainingTypeSpec> containingTypes)
     {
         containingTypes = EquatableArray<ContainingTypeSpec>.Empty;
+        if (symbol.IsRecord)
+        {
+            // A record's synthesized members (copy constructor, value equality, PrintMembers) would copy and compare
+            // the network's arrays by reference and print its spans: a network is not a value.
+            network.Report(DiagnosticDescriptors.UnsupportedClass, network.Location, symbol.Name, "records are not supported; declare a partial class");
+            return false;
+        }
+
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             network.Report(DiagnosticDescriptors.ClassNotPartial, network.Location, symbol.Name);
@@ -112,9 +198,21 @@ internal static class NetworkParser
     private static int ReadInputs(INamedTypeSymbol symbol, AttributeReader network, ref bool valid)
     {
         double? inputs = network.NamedNumber("Inputs");
-        if (inputs is > 0)
+        if (inputs is > 0 and <= NetworkLimits.MaxWidth)
         {
             return (int)inputs.Value;
+        }
+
+        if (inputs is > NetworkLimits.MaxWidth)
+        {
+            network.Report(
+                DiagnosticDescriptors.InvalidArgument,
+                network.NamedLocation("Inputs"),
+                "Inputs",
+                AttributeReader.Format(inputs.Value),
+                $"a network takes at most {AttributeReader.Grouped(NetworkLimits.MaxWidth)} features per sample, so that a batch of samples fits in an array");
+            valid = false;
+            return 0;
         }
 
         string problem = inputs is null ? "does not set Inputs" : $"sets Inputs = {AttributeReader.Format(inputs.Value)}";
