@@ -123,6 +123,74 @@ public sealed class DiagnosticTests
             "NSL0002",
             "'AbstractNet' cannot hold a generated network: an abstract class cannot be instantiated");
 
+    [Fact]
+    public void Record_is_NSL0002()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public partial record RecordNet;
+            """,
+            "NSL0002",
+            "'RecordNet' cannot hold a generated network: records are not supported; declare a partial class");
+
+    [Fact]
+    public void Record_that_is_not_partial_is_NSL0002_rather_than_NSL0001()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(2)]
+            public record RecordNet(int Seed);
+            """,
+            "NSL0002",
+            "records are not supported; declare a partial class");
+
+    [Theory]
+    [InlineData("Predict")]
+    [InlineData("Forward")]
+    [InlineData("Tensors")]
+    [InlineData("TrainingBuffers")]
+    [InlineData("_velocity")] // reserved with Adam too: changing the optimizer never makes a name invalid
+    [InlineData("Dense0Forward")]
+    [InlineData("Dense1InputGradientVector256")]
+    public void Class_named_like_a_generated_member_is_NSL0002(string name)
+        => AssertSingleError(
+            $$"""
+            using Neuroslyn;
+            [[|Network(Inputs = 4)|]]
+            [Dense(8, Activation.ReLU)]
+            [Dense(2)]
+            public partial class {{name}} { }
+            """,
+            "NSL0002",
+            $"'{name}' cannot hold a generated network: the generated class has a member named '{name}'; rename the class");
+
+    [Theory]
+    [InlineData("namespace N { [[|Network(Inputs = 4)|]] [Dense(2)] public partial class @var { } }", "var", "the type 'N.var'")]
+    [InlineData("namespace N { public partial class @nuint { [[|Network(Inputs = 4)|]] [Dense(2)] public partial class KeywordNet { } } }", "nuint", "the type 'N.nuint'")]
+    [InlineData("namespace N.@nameof { [[|Network(Inputs = 4)|]] [Dense(2)] public partial class KeywordNet { } }", "nameof", "the namespace 'N.nameof'")]
+    [InlineData("namespace N { public partial class Outer { public class @var { } [[|Network(Inputs = 4)|]] [Dense(2)] public partial class KeywordNet { } } }", "var", "the type 'N.Outer.var'")]
+    public void Type_or_namespace_named_like_a_contextual_keyword_of_the_generated_code_is_NSL0002(string declaration, string keyword, string what)
+        => AssertSingleError(
+            "using Neuroslyn;\n" + declaration,
+            "NSL0002",
+            $"the generated code uses the keyword '{keyword}', which {what} would stand for; rename {what[..what.LastIndexOf(' ')]}");
+
+    [Fact]
+    public void Type_named_like_a_contextual_keyword_of_the_generated_code_in_the_global_namespace_is_NSL0002_for_every_network()
+    {
+        // A type of the global namespace is in scope everywhere: 'var' in every generated file would mean it.
+        GeneratorRun run = GeneratorHarness.Run("public class @var { }", ValidNetwork);
+
+        run.AssertNoGeneratorException();
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NSL0002", diagnostic.Id);
+        Assert.Contains("'ValidNet' cannot hold a generated network: the generated code uses the keyword 'var', which the type 'var' would stand for; rename the type", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
+
     // NSL0003
 
     [Fact]
@@ -201,6 +269,58 @@ public sealed class DiagnosticTests
             "NSL0005",
             "Dense(-3) has -3 units");
 
+    [Fact]
+    public void Dense_wider_than_the_limit_is_NSL0005()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense([|2000000|])]
+            public partial class WideNet { }
+            """,
+            "NSL0005",
+            "Dense(2000000) has 2000000 units: a layer has at most 1,000,000 units");
+
+    [Fact]
+    public void Dense_with_more_weights_than_an_array_holds_is_NSL0005()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 100000)]
+            [Dense([|100000|])]
+            public partial class HeavyNet { }
+            """,
+            "NSL0005",
+            "Dense(100000) has 10,000,100,000 parameters after 100,000 inputs: a network holds at most 2,147,483,591 parameters");
+
+    [Fact]
+    public void Layers_that_together_hold_more_parameters_than_an_array_are_NSL0005_once_at_the_layer_that_crosses_the_limit()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 1000000)]
+            [Dense(1500)]
+            [Dense([|500000|])]
+            [BatchNorm]
+            [Dense(10)]
+            public partial class HeavyNet { }
+            """,
+            "NSL0005",
+            "Dense(500000) has 750,500,000 parameters, which bring the network to 2,250,501,500: a network holds at most 2,147,483,591 parameters");
+
+    [Fact]
+    public void Sizes_too_large_for_an_int_are_reported_instead_of_generating_code_that_overflows()
+    {
+        // 2e9 × 2e9 weights: once the parser's offsets overflowed and the generated constants failed with CS0220.
+        GeneratorRun run = GeneratorHarness.Run("using Neuroslyn; [Network(Inputs = 2000000000)] [Dense(2000000000)] public partial class Huge { }", ValidNetwork);
+
+        run.AssertNoGeneratorException();
+        Assert.Equal(["NSL0005", "NSL0007"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        AssertOnlyTheValidNetworkIsGenerated(run);
+        Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     // NSL0006
 
     [Fact]
@@ -268,6 +388,18 @@ public sealed class DiagnosticTests
             """,
             "NSL0007",
             "LearningRate = -1 is out of range: the learning rate must be positive (0 or unset means the optimizer's default, 0.001)");
+
+    [Fact]
+    public void Inputs_above_the_limit_is_NSL0007()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network([|Inputs = 2000000|])]
+            [Dense(2)]
+            public partial class WideInputNet { }
+            """,
+            "NSL0007",
+            "Inputs = 2000000 is out of range: a network takes at most 1,000,000 features per sample");
 
     // NSL0008
 
@@ -350,6 +482,35 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS1001" && d.Location.GetLineSpan().Path == "Source0.cs");
         AssertOnlyTheValidNetworkIsGenerated(run);
+    }
+
+    [Fact]
+    public void Network_attribute_on_two_partial_declarations_generates_the_class_once_and_leaves_CS0579_to_the_compiler()
+    {
+        // Both declarations reach the generator; both once emitted "Dup.g.cs", and AddSource threw (CS8785).
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Neuroslyn; [Network(Inputs = 4)] [Dense(2)] public partial class Dup { }",
+            "using Neuroslyn; [Network(Inputs = 4)] [Dense(3)] public partial class Dup { }");
+
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Dup.g.cs"], run.Sources.Select(source => source.HintName));
+        Diagnostic duplicate = Assert.Single(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0579", duplicate.Id);
+    }
+
+    [Fact]
+    public void Network_attribute_on_two_partial_declarations_is_reported_once_from_the_first_by_file_path()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Neuroslyn; [Network(Inputs = 0)] [Dense(2)] public partial class Dup { }",
+            "using Neuroslyn; [Network(Inputs = -1)] [Dense(3)] public partial class Dup { }");
+
+        run.AssertNoGeneratorException();
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NSL0003", diagnostic.Id);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(run.Sources);
     }
 
     private static void AssertSingleError(string markup, string id, string messageFragment, bool compilerErrorsExpected = false)

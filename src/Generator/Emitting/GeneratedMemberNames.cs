@@ -34,10 +34,11 @@ internal static class GeneratedMemberNames
     ];
 
     /// <summary>
-    /// Contextual keywords the emitted code uses as type names (<c>var</c> locals, <c>nuint</c> indices): inside a
-    /// type of that name, or nested in one, the keyword means the type, so neither may be named so.
+    /// Contextual keywords the emitted code relies on: <c>var</c> and <c>nuint</c> as types, <c>nameof</c> as an
+    /// operator. A type or namespace of that name in a scope the generated code sees (the class, the types around it,
+    /// their namespaces up to the global one) takes the keyword's place, so the parser reports one.
     /// </summary>
-    public static readonly IReadOnlyList<string> ContextualKeywords = ["nuint", "var"];
+    public static readonly IReadOnlyList<string> ContextualKeywords = ["nameof", "nuint", "var"];
 
     /// <summary>Every member name of the network class with these layers: the fixed ones and the layers' kernels.</summary>
     public static IEnumerable<string> Of(IEnumerable<LayerSpec> layers)

@@ -18,7 +18,7 @@ internal static class Literals
 
     /// <summary>
     /// The shortest decimal that reads back as exactly <paramref name="value"/> (0.001, not 0.00100000005), with the
-    /// exponent written as people and PyTorch write it: 1e-8, not 1E-08. Decided by parsing, so the text is the same on
+    /// exponent written as people write it: 1e-8, not 1E-08. Decided by parsing, so the text is the same on
     /// every host the compiler runs on; valid as a C# literal too.
     /// </summary>
     public static string Shortest(float value)
@@ -49,8 +49,15 @@ internal static class Literals
             ? "@" + name
             : name;
 
-    /// <summary>A dotted name (a namespace, or a type's full name) with each part an <see cref="Identifier"/>.</summary>
-    public static string QualifiedName(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
+    /// <summary>
+    /// A type's name as C# source: an <see cref="Identifier"/>, escaped as well when it is all lower-case ASCII letters.
+    /// The compiler warns about such a type name (CS8981) unless it is escaped: the user's declaration either escapes
+    /// it or has the warning already, and the generated one must not add it again.
+    /// </summary>
+    public static string TypeName(string name) => name.All(c => c is >= 'a' and <= 'z') ? "@" + name : Identifier(name);
+
+    /// <summary>A namespace's dotted name with each part an <see cref="Identifier"/>.</summary>
+    public static string Namespace(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -49,7 +49,7 @@ internal static class NetworkParser
 
         if (shapeIsValid)
         {
-            valid &= CheckNames(symbol, layers, network);
+            valid &= CheckNames(symbol, layers, context.SemanticModel.Compilation, network);
         }
 
         NetworkSpec? spec = valid
@@ -98,25 +98,30 @@ internal static class NetworkParser
     }
 
     /// <summary>
-    /// Reports <see cref="DiagnosticDescriptors.UnsupportedClass"/> when the class's name, or an enclosing type's,
-    /// would change the meaning of the generated code: a member of the class's own name (CS0542), or a type that
-    /// captures a contextual keyword the generated code uses (<c>var</c>).
+    /// Reports <see cref="DiagnosticDescriptors.UnsupportedClass"/> when a name would change the meaning of the
+    /// generated code: the class named like one of its generated members (CS0542), or a type or namespace named like a
+    /// contextual keyword the generated code uses (<c>var</c>) in a scope the generated code sees: the class, the types
+    /// around it, and their namespaces up to the global one.
     /// </summary>
-    private static bool CheckNames(INamedTypeSymbol symbol, List<LayerSpec> layers, AttributeReader network)
+    private static bool CheckNames(INamedTypeSymbol symbol, List<LayerSpec> layers, Compilation compilation, AttributeReader network)
     {
         string? problem = null;
         if (GeneratedMemberNames.Of(layers).Contains(symbol.Name))
         {
             problem = $"the generated class has a member named '{symbol.Name}'; rename the class";
         }
-        else
+
+        for (INamespaceOrTypeSymbol? scope = symbol; scope is not null && problem is null; scope = scope.ContainingSymbol as INamespaceOrTypeSymbol)
         {
-            for (INamedTypeSymbol? type = symbol; type is not null && problem is null; type = type.ContainingType)
+            // A source type's namespaces hold this assembly's types only: the compilation's also hold the references'.
+            INamespaceOrTypeSymbol members = scope is INamespaceSymbol space ? compilation.GetCompilationNamespace(space) ?? space : scope;
+            foreach (string keyword in GeneratedMemberNames.ContextualKeywords)
             {
-                if (GeneratedMemberNames.ContextualKeywords.Contains(type.Name))
+                ISymbol? capture = members.GetMembers(keyword).FirstOrDefault(member => member is INamespaceOrTypeSymbol);
+                if (capture is not null && problem is null)
                 {
-                    string which = SymbolEqualityComparer.Default.Equals(type, symbol) ? "the class" : $"the enclosing type '@{type.Name}'";
-                    problem = $"the generated code uses the keyword '{type.Name}', which means {which} when a type has that name; rename the type";
+                    string kind = capture is INamespaceSymbol ? "namespace" : "type";
+                    problem = $"the generated code uses the keyword '{keyword}', which the {kind} '{capture.ToDisplayString()}' would stand for; rename the {kind}";
                 }
             }
         }
