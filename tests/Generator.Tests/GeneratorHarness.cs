@@ -16,7 +16,8 @@ namespace Neuroslyn.Generator.Tests;
 internal static class GeneratorHarness
 {
     /// <summary>The parse options of every test compilation: the newest language version the compiler knows.</summary>
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Documentation comments are diagnosed, so generated code must carry well-formed docs on every public member (CS1570, CS1591).
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     private static readonly ImmutableArray<MetadataReference> s_references =
     [

@@ -79,6 +79,7 @@ internal static class GoldenNetworks
             """
             using Neuroslyn;
 
+            /// <summary>Holds a network.</summary>
             public partial class Models
             {
                 [Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
@@ -96,8 +97,10 @@ internal static class GoldenNetworks
 
             namespace Samples
             {
+                /// <summary>Holds a record struct.</summary>
                 public partial class Zoo
                 {
+                    /// <summary>Holds a network.</summary>
                     public partial record struct Cage
                     {
                         [Network(Inputs = 5, Optimizer = Optimizer.Sgd)]

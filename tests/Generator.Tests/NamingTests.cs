@@ -22,9 +22,9 @@ public sealed class NamingTests
 
     [Theory]
     [InlineData($"namespace N {{ {Layers} public partial class @class {{ }} }}")]
-    [InlineData($"namespace @event.@namespace {{ public partial class @struct {{ public partial record @record {{ {Layers} internal partial class @partial {{ }} }} }} }}")]
+    [InlineData($"namespace @event.@namespace {{ internal partial class @struct {{ internal partial record @record {{ {Layers} internal partial class @partial {{ }} }} }} }}")]
     [InlineData($"namespace @file {{ {Layers} public partial class @field {{ }} }}")]
-    [InlineData($"namespace lower.@case {{ public partial class @outer {{ {Layers} public partial class @abc {{ }} }} }}")]
+    [InlineData($"namespace lower.@case {{ internal partial class @outer {{ {Layers} public partial class @abc {{ }} }} }}")]
     [InlineData($"{Layers} public partial class @nint {{ }}")]
     [InlineData($"{Layers} public partial class @_ {{ }}")]
     [InlineData($"{Layers} public partial class Dense9Forward {{ }}")] // only the kernels of the layers the network has are members

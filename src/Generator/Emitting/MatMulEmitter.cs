@@ -67,7 +67,7 @@ internal static class MatMulEmitter
     private static void EmitVariant(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
     {
         string biasParameter = kernel.HasBias ? "ref float bias, " : string.Empty;
-        string what = width.IsScalar ? "in scalar code, for processors without SIMD" : $"with {width.Suffix}<float> ({width.Lanes} lanes)";
+        string what = width.IsScalar ? "in scalar code, for processors without SIMD" : $"with {width.Suffix} vectors ({width.Lanes} floats each)";
         writer.Line($"/// <summary>{kernel.Name} {what}; the entry point has checked every extent.</summary>");
         using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, {biasParameter}ref float c, nuint count)"))
         {
