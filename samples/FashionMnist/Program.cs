@@ -33,17 +33,15 @@ var network = new FashionNet();
 Console.WriteLine($"FashionNet: {FashionNet.InputSize} → 256 → 128 → {FashionNet.OutputSize}, {FashionNet.ParameterCount:N0} parameters, batch {options.BatchSize}, Adam lr {network.LearningRate}.");
 Console.WriteLine();
 
-var trainer = new EpochTrainer(data.Train, options.BatchSize, seed: 42);
 var total = Stopwatch.StartNew();
-float accuracy = 0;
-for (int epoch = 1; epoch <= options.Epochs; epoch++)
-{
-    var watch = Stopwatch.StartNew();
-    float loss = trainer.RunEpoch(network);
-    double seconds = watch.Elapsed.TotalSeconds;
-    accuracy = Classification.Accuracy(network, data.Test.Pixels, data.Test.Labels);
-    Console.WriteLine($"epoch {epoch,2}/{options.Epochs}  loss {loss:F4}  {seconds,5:F1} s  {data.Train.Count / seconds,8:N0} samples/s  test accuracy {accuracy:F4}");
-}
+TrainingResult result = Trainer.Fit(
+    network,
+    TrainingSet.FromImages(data.Train),
+    validation: TrainingSet.FromImages(data.Test),
+    new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42 },
+    epochCompleted: epoch => Console.WriteLine(
+        $"epoch {epoch.Epoch,2}/{options.Epochs}  loss {epoch.TrainingLoss:F4}  {epoch.Duration.TotalSeconds,5:F1} s  {epoch.SamplesPerSecond,8:N0} samples/s  test accuracy {epoch.ValidationAccuracy:F4}"));
+float accuracy = result.Epochs[^1].ValidationAccuracy ?? 0;
 
 Console.WriteLine();
 Console.WriteLine($"Trained {options.Epochs} epochs in {total.Elapsed.TotalSeconds:F1} s; test accuracy {accuracy:F4} on {data.Test.Count:N0} images.");

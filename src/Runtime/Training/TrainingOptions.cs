@@ -1,0 +1,35 @@
+namespace Neuroslyn.Training;
+
+/// <summary>How <see cref="Trainer"/> runs: epochs, mini-batches, shuffling, early stopping, progress.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training set. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per mini-batch. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Seed of the per-epoch shuffle: the same seed gives the same batches. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Whether to shuffle the samples before each epoch. Default true.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>
+    /// Stop when the validation loss has not improved by more than <see cref="MinimumImprovement"/> for this many
+    /// epochs. 0, the default, never stops early. Needs a validation set.
+    /// </summary>
+    public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>The smallest decrease of the validation loss that counts as an improvement. Default 0.</summary>
+    public float MinimumImprovement { get; init; }
+
+    /// <summary>
+    /// With early stopping, put back the parameters and buffers of the epoch with the best validation loss when
+    /// training ends. Default true.
+    /// </summary>
+    public bool RestoreBestParameters { get; init; } = true;
+
+    /// <summary>Report progress every this many mini-batches (and at the end of each epoch). Default 50.</summary>
+    public int ProgressInterval { get; init; } = 50;
+}
