@@ -74,3 +74,7 @@ public partial class PiecewiseLinearNet { }
 [Dense(65, Activation.Tanh)]
 [Dense(10, Activation.Softmax)]
 public partial class WideInferenceNet { }
+
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.1f, ClipNorm = 0.5f, WeightDecay = 0.01f, Seed = 12)]
+[Dense(2)]
+public partial class ClippedDecayedNet { }
