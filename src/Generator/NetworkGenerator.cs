@@ -2,9 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Neuroslyn.Generator.Diagnostics;
 using Neuroslyn.Generator.Emitting;
-using Neuroslyn.Generator.Helpers;
 using Neuroslyn.Generator.Model;
 using Neuroslyn.Generator.Parsing;
 
@@ -14,6 +12,13 @@ namespace Neuroslyn.Generator;
 /// Compiles every <c>[Network]</c> class into forward, backward and optimizer code.
 /// Pipeline: attribute → <see cref="NetworkParser"/> → value-equal <see cref="NetworkSpec"/> → <see cref="NetworkEmitter"/>.
 /// </summary>
+/// <remarks>
+/// A declaration with an error generates nothing, and the generator reports nothing either: the Neuroslyn analyzers
+/// (src/Analyzers) run the same parser and report its errors from a symbol action, where diagnostics are real source
+/// diagnostics, so <c>#pragma warning disable</c> and <c>dotnet_diagnostic.&lt;ID&gt;.severity</c> apply to them.
+/// Diagnostics reported from a source output carry locations rebuilt from plain data, which the compiler's
+/// suppression does not see.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
 {
@@ -22,7 +27,6 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         public const string Parse = nameof(Parse);
         public const string Model = nameof(Model);
-        public const string Diagnostics = nameof(Diagnostics);
     }
 
     /// <inheritdoc/>
@@ -41,18 +45,6 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(StepNames.Model);
 
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static diagnostics => diagnostics.Count > 0)
-            .WithTrackingName(StepNames.Diagnostics);
-
         context.RegisterSourceOutput(models, static (output, network) => output.AddSource(NetworkEmitter.HintName(network), NetworkEmitter.Emit(network)));
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostics) =>
-        {
-            foreach (DiagnosticInfo diagnostic in diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
     }
 }

@@ -52,6 +52,24 @@ public sealed partial class CatalogueTests
 
     [Theory]
     [MemberData(nameof(Ids))]
+    public void Training_hazard_page_says_why_how_to_fix_and_how_to_suppress(string id)
+    {
+        if (string.CompareOrdinal(id, "NSL1000") < 0)
+        {
+            return; // the declaration errors' pages have their own layout
+        }
+
+        string page = File.ReadAllText(RepositoryPaths.Combine("docs", "diagnostics", id + ".md"));
+
+        Assert.Contains("## Why it hurts training", page, StringComparison.Ordinal);
+        Assert.Contains("## How to fix", page, StringComparison.Ordinal);
+        Assert.Contains("## How to suppress", page, StringComparison.Ordinal);
+        Assert.Contains($"#pragma warning disable {id}", page, StringComparison.Ordinal);
+        Assert.Contains($"dotnet_diagnostic.{id}.severity", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
     public void Release_tracking_has_a_row_with_the_descriptors_category_and_severity(string id)
     {
         DiagnosticDescriptor descriptor = Descriptor(id);

@@ -3,13 +3,22 @@ using Microsoft.CodeAnalysis;
 namespace Neuroslyn.Generator.Diagnostics;
 
 /// <summary>
-/// The one catalogue of Neuroslyn diagnostics. Ids are never renumbered. NSL0xxx: the declaration cannot be
-/// compiled into a network. Each id has a page at docs/diagnostics/&lt;ID&gt;.md and a row in
-/// AnalyzerReleases.Unshipped.md.
+/// The one catalogue of Neuroslyn diagnostics. Ids are never renumbered and are grouped by area:
+/// NSL0xxx the declaration cannot be compiled into a network; NSL1xxx dropout; NSL2xxx gradient flow (vanishing,
+/// exploding, dead units); NSL3xxx weight initialisation; NSL4xxx learning rate and optimizer; NSL5xxx loss and
+/// output layer; NSL6xxx architecture. Each id has a page at docs/diagnostics/&lt;ID&gt;.md and a row in
+/// AnalyzerReleases.Unshipped.md. Every one is reported by the analyzers (src/Analyzers), the declaration errors
+/// too; the parser finds the declaration errors and the generator emits nothing for a declaration that has one.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string DeclarationCategory = "Neuroslyn.Declaration";
+    private const string DropoutCategory = "Neuroslyn.Dropout";
+    private const string GradientFlowCategory = "Neuroslyn.GradientFlow";
+    private const string InitializationCategory = "Neuroslyn.Initialization";
+    private const string OptimizerCategory = "Neuroslyn.Optimizer";
+    private const string LossCategory = "Neuroslyn.Loss";
+    private const string ArchitectureCategory = "Neuroslyn.Architecture";
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "NSL0001",
@@ -56,6 +65,131 @@ internal static class DiagnosticDescriptors
         "Layer attribute cannot be read",
         "[{0}] could not be read: {1}. Fix the attribute's arguments; no network is generated until then.");
 
+    public static readonly DiagnosticDescriptor InvalidLayerName = Error(
+        "NSL0010",
+        "Invalid layer name",
+        "Layer {0} cannot be named {1}: {2}. The name prefixes the layer's tensors in weight files, so a file could not tell them apart or name them.");
+
+    // NSL1xxx: dropout
+
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = new(
+        "NSL1001",
+        "Dropout rate outside [0, 1)",
+        "Dropout({0}) {1}",
+        DropoutCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A dropout rate is the probability of dropping each unit in training. At 1 every unit is dropped and nothing reaches the layers after it; a negative rate means nothing. The generator emits no network for it.",
+        helpLinkUri: HelpLink("NSL1001"));
+
+    public static readonly DiagnosticDescriptor DropoutRateTooHigh = Rule(
+        "NSL1002",
+        "Dropout rate above the useful range",
+        "Dropout({0}) drops {1} of the units: less than half of the signal reaches the next layer in each training step, and the survivors are scaled by {2}. Use a rate of at most {3}, such as {3}.",
+        DropoutCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DropoutRateZero = Rule(
+        "NSL1003",
+        "Dropout rate of 0 does nothing",
+        "Dropout({0}) drops no unit: the layer regularises nothing. Remove it, or use a rate such as 0.2.",
+        DropoutCategory,
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DropoutBeforeBatchNorm = Rule(
+        "NSL1004",
+        "Dropout directly before BatchNorm",
+        "Dropout({0}) directly before BatchNorm shifts its statistics: in training BatchNorm sees the dropped and rescaled units, whose variance is up to 1/(1 - {0}) = {1}x the variance it sees in inference. Put the Dropout after the BatchNorm.",
+        DropoutCategory,
+        DiagnosticSeverity.Info);
+
+    // NSL2xxx: gradient flow
+
+    public static readonly DiagnosticDescriptor VanishingGradient = Rule(
+        "NSL2001",
+        "Vanishing gradient",
+        "{0}: the gradient reaching {1} is at most {2} of the output's{3}. Use ReLU with He initialisation, or insert [BatchNorm] between the layers.",
+        GradientFlowCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExplodingGradient = Rule(
+        "NSL2002",
+        "Exploding gradient risk",
+        "{0}: {1}. Clip the gradients (ClipNorm = 1f), insert [BatchNorm] after the hidden layers, or lower the learning rate.",
+        GradientFlowCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DeadRelu = Rule(
+        "NSL2003",
+        "Dead ReLU risk",
+        "{0} trains with LearningRate = {1}, {2}x {3}'s usual {4}: steps this large overshoot, and one of them can push a unit's weighted sum below 0 for every input, after which ReLU outputs 0, passes no gradient and the unit never recovers. Lower the learning rate to {4}, or use LeakyReLU.",
+        GradientFlowCategory,
+        DiagnosticSeverity.Warning);
+
+    // NSL3xxx: initialisation
+
+    public static readonly DiagnosticDescriptor HeInitializerWithSaturatingActivation = Rule(
+        "NSL3001",
+        "He initialisation with a saturating activation",
+        "{0} is meant for ReLU: with {1} it draws weights with variance 2/fan_in = {2}, {3}x Glorot's 2/(fan_in + fan_out) = {4}, which pushes pre-activations into {1}'s flat tails where the gradient vanishes. Use Initializer.{5}, or leave Initializer unset.",
+        InitializationCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GlorotInitializerWithRelu = Rule(
+        "NSL3002",
+        "Glorot initialisation with ReLU",
+        "{0} is meant for symmetric activations: {1} zeroes about half of its inputs, so with variance 2/(fan_in + fan_out) = {2} instead of He's 2/fan_in = {3} the signal's variance is multiplied by {4} at this layer. Use Initializer.{5}, or leave Initializer unset.",
+        InitializationCategory,
+        DiagnosticSeverity.Info);
+
+    // NSL4xxx: learning rate and optimizer
+
+    public static readonly DiagnosticDescriptor LearningRateTooHigh = Rule(
+        "NSL4001",
+        "Learning rate far above the optimizer's usual value",
+        "LearningRate = {0} is {1}x {2}'s usual {3}: steps this large overshoot the minimum and the loss diverges. Use {3}, or at most {4}.",
+        OptimizerCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LearningRateTooLow = Rule(
+        "NSL4002",
+        "Learning rate too small to train",
+        "LearningRate = {0} is below {1}: each step moves the weights by about {0}x their gradient, so the network barely changes in any number of epochs. Use {2}'s usual {3}.",
+        OptimizerCategory,
+        DiagnosticSeverity.Warning);
+
+    // NSL5xxx: loss and output layer
+
+    public static readonly DiagnosticDescriptor SoftmaxCrossEntropyWithOneOutput = Rule(
+        "NSL5001",
+        "Softmax cross-entropy over a single output",
+        "Loss.SoftmaxCrossEntropy over 1 output: the softmax of a single value is always 1, so the loss is always 0 and no gradient flows. Use Loss.BinaryCrossEntropy for one output, or give the output layer one unit per class.",
+        LossCategory,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OutputSquashedTwice = Rule(
+        "NSL5002",
+        "Output activation applied again by the loss",
+        "The output layer applies {0} and Loss.{1} applies {2} to its result: {3}. Output logits (Activation.Linear) and let the loss apply {2}, or use Loss.{4}.",
+        LossCategory,
+        DiagnosticSeverity.Error);
+
+    // NSL6xxx: architecture
+
+    public static readonly DiagnosticDescriptor LinearHiddenLayer = Rule(
+        "NSL6001",
+        "Hidden layer without activation",
+        "{0} has no activation and feeds {1}: two linear maps compose into one, so its {2} units add {3} parameters and no expressive power. Use Activation.ReLU.",
+        ArchitectureCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BiasBeforeBatchNorm = Rule(
+        "NSL6002",
+        "Bias before BatchNorm is redundant",
+        "{0} has a bias, but the BatchNorm after it subtracts the batch mean: its {1} bias values cancel out, get a gradient of 0 and do nothing. Set UseBias = false.",
+        ArchitectureCategory,
+        DiagnosticSeverity.Info);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(
         id,
         title,
@@ -65,13 +199,28 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(id));
 
+    private static DiagnosticDescriptor Rule(string id, string title, string message, string category, DiagnosticSeverity severity) => new(
+        id,
+        title,
+        message,
+        category,
+        severity,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(id));
+
     /// <summary>Where a diagnostic's documentation lives.</summary>
     public static string HelpLink(string id) => $"https://github.com/neuroslyn/neuroslyn/blob/main/docs/diagnostics/{id}.md";
 
-    /// <summary>Every descriptor, for catalogue tests.</summary>
+    /// <summary>Every descriptor, in id order: the analyzers' supported diagnostics and the catalogue tests' list.</summary>
     public static DiagnosticDescriptor[] All =>
     [
         ClassNotPartial, UnsupportedClass, MissingInputs, NoLayers, InvalidLayerSize, UnknownEnumValue,
-        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute,
+        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName,
+        DropoutRateOutOfRange, DropoutRateTooHigh, DropoutRateZero, DropoutBeforeBatchNorm,
+        VanishingGradient, ExplodingGradient, DeadRelu,
+        HeInitializerWithSaturatingActivation, GlorotInitializerWithRelu,
+        LearningRateTooHigh, LearningRateTooLow,
+        SoftmaxCrossEntropyWithOneOutput, OutputSquashedTwice,
+        LinearHiddenLayer, BiasBeforeBatchNorm,
     ];
 }

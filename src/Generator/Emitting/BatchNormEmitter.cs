@@ -21,10 +21,17 @@ internal sealed class BatchNormEmitter : LayerEmitter
     {
         var norm = (BatchNormSpec)layer;
         string size = Literals.Int(norm.OutputSize);
-        yield return Tensor($"{norm.TorchIndex}.weight", "Scale", norm, norm.ScaleOffset, size, transposed: false);
-        yield return Tensor($"{norm.TorchIndex}.bias", "Shift", norm, norm.ShiftOffset, size, transposed: false);
-        yield return Tensor($"{norm.TorchIndex}.running_mean", "RunningMean", norm, norm.MeanOffset, size, transposed: false);
-        yield return Tensor($"{norm.TorchIndex}.running_var", "RunningVariance", norm, norm.VarianceOffset, size, transposed: false);
+        yield return Tensor($"{norm.Name}.weight", "Scale", norm, norm.ScaleOffset, size, transposed: false);
+        yield return Tensor($"{norm.Name}.bias", "Shift", norm, norm.ShiftOffset, size, transposed: false);
+        yield return Tensor($"{norm.Name}.running_mean", "RunningMean", norm, norm.MeanOffset, size, transposed: false);
+        yield return Tensor($"{norm.Name}.running_var", "RunningVariance", norm, norm.VarianceOffset, size, transposed: false);
+        yield return Tensor($"{norm.Name}.num_batches_tracked", "BatchesTracked", norm, norm.CounterIndex, string.Empty, transposed: false);
+    }
+
+    public override string Info(LayerSpec layer)
+    {
+        var norm = (BatchNormSpec)layer;
+        return $"new global::Neuroslyn.BatchNormLayerInfo({norm.Index}, \"{norm.Name}\", {norm.OutputSize}, {Activation(norm.Activation)}, {Literals.Float(norm.LeakySlope)}, {Literals.Float(norm.Momentum)}, {Literals.Float(norm.Epsilon)})";
     }
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
@@ -51,6 +58,7 @@ internal sealed class BatchNormEmitter : LayerEmitter
         writer.Line($"    {io.Input}, {io.Rows}, {size}, {Scale(norm)}, {Shift(norm)},");
         writer.Line($"    {Buffers(norm.MeanOffset, size)}, {Buffers(norm.VarianceOffset, size)}, {Literals.Float(norm.Momentum)}, {Literals.Float(norm.Epsilon)},");
         writer.Line($"    t.{Name("Mean", norm)}, t.{Name("InverseStd", norm)}, Head(t.{Name("Normalized", norm)}, {io.Rows} * {size}), {io.Output});");
+        writer.Line($"_batchesTracked[{norm.CounterIndex}]++;");
         if (io.ApplyActivation)
         {
             ActivationEmitter.Forward(writer, norm.Activation, norm.LeakySlope, io.Output, size);

@@ -23,11 +23,17 @@ internal sealed class DenseEmitter : LayerEmitter
     public override IEnumerable<string> Tensors(LayerSpec layer)
     {
         var dense = (DenseSpec)layer;
-        yield return Tensor($"{dense.TorchIndex}.weight", "Weight", dense, dense.WeightOffset, $"{dense.OutputSize}, {dense.InputSize}", transposed: true);
+        yield return Tensor($"{dense.Name}.weight", "Weight", dense, dense.WeightOffset, $"{dense.OutputSize}, {dense.InputSize}", transposed: true);
         if (dense.UseBias)
         {
-            yield return Tensor($"{dense.TorchIndex}.bias", "Bias", dense, dense.BiasOffset, $"{dense.OutputSize}", transposed: false);
+            yield return Tensor($"{dense.Name}.bias", "Bias", dense, dense.BiasOffset, $"{dense.OutputSize}", transposed: false);
         }
+    }
+
+    public override string Info(LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        return $"new global::Neuroslyn.DenseLayerInfo({dense.Index}, \"{dense.Name}\", {dense.InputSize}, {dense.OutputSize}, {Activation(dense.Activation)}, {Literals.Float(dense.LeakySlope)}, {(dense.UseBias ? "true" : "false")})";
     }
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)

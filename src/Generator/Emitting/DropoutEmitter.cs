@@ -13,6 +13,9 @@ internal sealed class DropoutEmitter : LayerEmitter
 
     public override IEnumerable<string> Tensors(LayerSpec layer) => [];
 
+    public override string Info(LayerSpec layer)
+        => $"new global::Neuroslyn.DropoutLayerInfo({layer.Index}, \"{Literals.Int(layer.TorchIndex)}\", {layer.OutputSize}, {Literals.Float(((DropoutSpec)layer).Rate)})";
+
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
     {
     }

@@ -13,15 +13,16 @@ internal static class GeneratedMemberNames
 {
     /// <summary>
     /// Members <see cref="NetworkEmitter"/> and <see cref="OptimizerEmitter"/> may write, whatever the layers; reserved
-    /// whether or not the network's options need them (the optimizer's state fields, dropout's random stream), so
+    /// whether or not the network's options need them (the optimizer's state fields, dropout's random stream, BatchNorm's counters), so
     /// that changing an option never makes a class name invalid.
     /// </summary>
     public static readonly IReadOnlyList<string> Fixed =
     [
         // Public surface: the ICompiledNetwork and ITrainableNetwork members and their constants.
-        "ApplyGradients", "BufferCount", "Buffers", "ComputeGradients", "ComputeLoss", "Create", "DefaultSeed",
-        "Gradients", "InputSize", "LearningRate", "OutputSize", "ParameterCount", "Parameters", "Predict",
-        "PredictBatch", "ResetDropout", "StepCount", "Tensors", "TrainBatch",
+        "ApplyGradients", "BatchesTracked", "BufferCount", "Buffers", "ComputeGradients", "ComputeLoss", "Create",
+        "DefaultSeed", "GetOptimizerState", "Gradients", "InputSize", "Layers", "LearningRate", "OptimizerStateNames",
+        "OutputSize", "ParameterCount", "Parameters", "Predict", "PredictBatch", "ResetDropout", "StepCount", "Tensors",
+        "TrainBatch",
 
         // Private constants, methods and the training buffers' class.
         "BufferSlice", "CheckBatch", "CountSamples", "DropoutSeed", "EnsureTrainingBuffers", "Forward", "GradientSlice",
@@ -29,8 +30,8 @@ internal static class GeneratedMemberNames
         "ScratchLength", "TrainingBuffers",
 
         // Private fields.
-        "_buffers", "_dropoutRandom", "_firstMoment", "_gradients", "_parameters", "_secondMoment", "_step",
-        "_training", "_velocity", "s_tensors", "t_inferenceScratch",
+        "_batchesTracked", "_buffers", "_dropoutRandom", "_firstMoment", "_gradients", "_parameters", "_secondMoment",
+        "_step", "_training", "_velocity", "s_layers", "s_optimizerStateNames", "s_tensors", "t_inferenceScratch",
     ];
 
     /// <summary>

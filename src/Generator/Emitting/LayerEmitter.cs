@@ -37,6 +37,9 @@ internal abstract class LayerEmitter
     /// <summary>The layer's tensors as <c>TensorInfo</c> constructor arguments.</summary>
     public abstract IEnumerable<string> Tensors(LayerSpec layer);
 
+    /// <summary>The layer as a <c>LayerInfo</c> constructor call.</summary>
+    public abstract string Info(LayerSpec layer);
+
     /// <summary>Writes the constructor's initialisation of the layer's parameters and buffers.</summary>
     public abstract void EmitInitialization(SourceWriter writer, LayerSpec layer);
 
@@ -74,5 +77,7 @@ internal abstract class LayerEmitter
     protected static string Buffers(int offset, int length) => $"BufferSlice({offset}, {length})";
 
     protected static string Tensor(string name, string role, LayerSpec layer, int offset, string shape, bool transposed)
-        => $"new(\"{name}\", global::Neuroslyn.TensorRole.{role}, {layer.Index}, {offset}, new int[] {{ {shape} }}, {(transposed ? "true" : "false")})";
+        => $"new(\"{name}\", global::Neuroslyn.TensorRole.{role}, {layer.Index}, {offset}, {(shape.Length == 0 ? "new int[0]" : $"new int[] {{ {shape} }}")}, {(transposed ? "true" : "false")})";
+
+    protected static string Activation(ActivationKind activation) => "global::Neuroslyn.Activation." + activation;
 }

@@ -112,13 +112,33 @@ internal static class NetworkEmitter
 
         writer.Line("};");
         writer.Line();
+        writer.Line("private static readonly global::Neuroslyn.LayerInfo[] s_layers = new global::Neuroslyn.LayerInfo[]");
+        writer.Line("{");
+        foreach (LayerSpec layer in network.Layers)
+        {
+            writer.Line($"    {LayerEmitter.For(layer).Info(layer)},");
+        }
+
+        writer.Line("};");
+        writer.Line();
+        string[] stateNames = OptimizerEmitter.StateFields(network.Optimizer).Select(field => $"\"{field.TorchName}\"").ToArray();
+        writer.Line(stateNames.Length == 0
+            ? "private static readonly string[] s_optimizerStateNames = global::System.Array.Empty<string>();"
+            : $"private static readonly string[] s_optimizerStateNames = new string[] {{ {string.Join(", ", stateNames)} }};");
+        writer.Line();
         writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line("private readonly float[] _buffers = new float[BufferCount];");
-        foreach ((string field, string purpose) in OptimizerEmitter.StateFields(network.Optimizer))
+        foreach ((string field, _, string purpose) in OptimizerEmitter.StateFields(network.Optimizer))
         {
             writer.Line($"/// <summary>{purpose}</summary>");
             writer.Line($"private readonly float[] {field} = new float[ParameterCount];");
+        }
+
+        if (network.BatchNormCount > 0)
+        {
+            writer.Line("/// <summary>Training batches each BatchNorm layer has normalised (PyTorch num_batches_tracked).</summary>");
+            writer.Line($"private readonly long[] _batchesTracked = new long[{network.BatchNormCount}];");
         }
 
         if (HasDropout(network))
@@ -179,8 +199,11 @@ internal static class NetworkEmitter
 
     private static void EmitStateAccess(SourceWriter writer, NetworkSpec network)
     {
-        writer.Line("/// <summary>Every tensor in <see cref=\"Parameters\"/> and <see cref=\"Buffers\"/>, with its PyTorch name and layout.</summary>");
+        writer.Line("/// <summary>Every tensor of the PyTorch state_dict (<see cref=\"Parameters\"/>, <see cref=\"Buffers\"/>, <see cref=\"BatchesTracked\"/>), with its name and layout.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Neuroslyn.TensorInfo> Tensors => s_tensors;");
+        writer.Line();
+        writer.Line("/// <summary>The layers in declaration order, with their hyper-parameters.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Neuroslyn.LayerInfo> Layers => s_layers;");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public {Literals.Span} Parameters => _parameters;");
@@ -195,7 +218,49 @@ internal static class NetworkEmitter
         writer.Line("public float LearningRate { get; set; }");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public long StepCount => _step;");
+        using (writer.Block("public long StepCount"))
+        {
+            writer.Line("get => _step;");
+            using (writer.Block("set"))
+            {
+                using (writer.Block("if (value < 0)"))
+                {
+                    writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The step count cannot be negative.\");");
+                }
+
+                writer.Line();
+                writer.Line("_step = value;");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public global::System.Collections.Generic.IReadOnlyList<string> OptimizerStateNames => s_optimizerStateNames;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        var fields = OptimizerEmitter.StateFields(network.Optimizer).ToArray();
+        if (fields.Length == 0)
+        {
+            writer.Line($"public {Literals.Span} GetOptimizerState(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"SGD without momentum keeps no per-parameter state.\");");
+        }
+        else
+        {
+            using (writer.Block($"public {Literals.Span} GetOptimizerState(int index) => index switch", closing: "};"))
+            {
+                for (int i = 0; i < fields.Length; i++)
+                {
+                    writer.Line($"{i} => {fields[i].Name},");
+                }
+
+                writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"The optimizer keeps {fields.Length} per-parameter state buffer{(fields.Length == 1 ? string.Empty : "s")}: see OptimizerStateNames.\"),");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(network.BatchNormCount > 0
+            ? "public global::System.Span<long> BatchesTracked => _batchesTracked;"
+            : "public global::System.Span<long> BatchesTracked => default;");
         writer.Line();
         writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => new {Literals.Span}(_parameters, offset, length);");
         writer.Line();

@@ -6,16 +6,17 @@ namespace Neuroslyn.Generator.Emitting;
 /// <summary>The optimizer's state fields and its step.</summary>
 internal static class OptimizerEmitter
 {
-    public static IEnumerable<(string Name, string Purpose)> StateFields(OptimizerSpec optimizer)
+    /// <summary>The optimizer's per-parameter state: field name, PyTorch's name of the state, and purpose.</summary>
+    public static IEnumerable<(string Name, string TorchName, string Purpose)> StateFields(OptimizerSpec optimizer)
     {
         if (optimizer.Kind == OptimizerKind.Adam)
         {
-            yield return ("_firstMoment", "Adam's running mean of the gradients (m).");
-            yield return ("_secondMoment", "Adam's running mean of the squared gradients (v).");
+            yield return ("_firstMoment", "exp_avg", "Adam's running mean of the gradients (m).");
+            yield return ("_secondMoment", "exp_avg_sq", "Adam's running mean of the squared gradients (v).");
         }
         else if (optimizer.Momentum > 0)
         {
-            yield return ("_velocity", "SGD's momentum buffer.");
+            yield return ("_velocity", "momentum_buffer", "SGD's momentum buffer.");
         }
     }
 

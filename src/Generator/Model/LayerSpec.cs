@@ -20,10 +20,11 @@ internal abstract record LayerSpec(int Index, int TorchIndex, int InputSize, int
 }
 
 /// <summary>A fully connected layer: <c>y = activation(x·W + b)</c>, W stored input-major ([in, out]).</summary>
+/// <param name="Name">Prefix of the layer's tensor names: the user's <c>Name</c>, else <c>TorchIndex</c>.</param>
 internal sealed record DenseSpec(
     int Index, int TorchIndex, int InputSize, int OutputSize,
     ActivationKind Activation, float LeakySlope, InitializerKind Initializer, bool UseBias,
-    int WeightOffset, int BiasOffset)
+    int WeightOffset, int BiasOffset, string Name)
     : LayerSpec(Index, TorchIndex, InputSize, OutputSize)
 {
     public override int TorchModuleCount => Activation == ActivationKind.Linear ? 1 : 2;
@@ -45,10 +46,12 @@ internal sealed record DropoutSpec(int Index, int TorchIndex, int Size, float Ra
 }
 
 /// <summary>Batch normalization over <c>Size</c> features, then an optional activation.</summary>
+/// <param name="CounterIndex">Index of the layer's <c>num_batches_tracked</c> counter among the network's BatchNorm layers.</param>
+/// <param name="Name">Prefix of the layer's tensor names: the user's <c>Name</c>, else <c>TorchIndex</c>.</param>
 internal sealed record BatchNormSpec(
     int Index, int TorchIndex, int Size,
     ActivationKind Activation, float LeakySlope, float Momentum, float Epsilon,
-    int ScaleOffset, int ShiftOffset, int MeanOffset, int VarianceOffset)
+    int ScaleOffset, int ShiftOffset, int MeanOffset, int VarianceOffset, int CounterIndex, string Name)
     : LayerSpec(Index, TorchIndex, Size, Size)
 {
     public override int TorchModuleCount => Activation == ActivationKind.Linear ? 1 : 2;

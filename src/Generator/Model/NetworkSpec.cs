@@ -28,6 +28,9 @@ internal sealed record NetworkSpec(
 
     public int BufferCount => Layers.Sum(layer => layer.BufferCount);
 
+    /// <summary>Number of BatchNorm layers, each with its own <c>num_batches_tracked</c> counter.</summary>
+    public int BatchNormCount => Layers.Count(layer => layer is BatchNormSpec);
+
     /// <summary>The widest activation, which sizes the scratch buffers.</summary>
     public int MaxWidth => Layers.Select(layer => layer.OutputSize).Concat(new[] { Inputs }).Max();
 

@@ -75,6 +75,20 @@ internal sealed class AttributeReader
     public double? ConstructorNumber(int position)
         => position < _attribute.ConstructorArguments.Length ? ToDouble(_attribute.ConstructorArguments[position].Value) : null;
 
+    /// <summary>A named string argument; null when it is absent or set to null.</summary>
+    public string? NamedString(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in _attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is string value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     public bool NamedBool(string name, bool defaultValue)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in _attribute.NamedArguments)
@@ -144,6 +158,12 @@ internal sealed class AttributeReader
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
     public static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+
+    /// <summary>A rate as a user writes it, with a decimal point: 1.0, 0.5, -0.1.</summary>
+    public static string FormatRate(double value)
+        => value == System.Math.Floor(value) && System.Math.Abs(value) < 1e15
+            ? value.ToString("0.0", CultureInfo.InvariantCulture)
+            : Format(value);
 
     /// <summary>A count with its digits grouped, for messages: 2,147,483,591.</summary>
     public static string Grouped(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

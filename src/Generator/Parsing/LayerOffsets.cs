@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Neuroslyn.Generator.Parsing;
 
 /// <summary>
@@ -32,5 +34,26 @@ internal sealed class LayerOffsets
         int index = TorchIndex;
         TorchIndex += count;
         return index;
+    }
+
+    /// <summary>Number of BatchNorm layers read so far: the next one's <c>num_batches_tracked</c> counter index.</summary>
+    public int Counters { get; private set; }
+
+    public int TakeCounter() => Counters++;
+
+    /// <summary>The tensor-name prefixes taken so far, with the layer that took each.</summary>
+    private readonly Dictionary<string, int> _names = new(System.StringComparer.Ordinal);
+
+    /// <summary>Takes <paramref name="name"/> for <paramref name="layer"/>; false, with the owner, when a layer before took it.</summary>
+    public bool TryTakeName(string name, int layer, out int owner)
+    {
+        if (_names.TryGetValue(name, out owner))
+        {
+            return false;
+        }
+
+        _names.Add(name, layer);
+        owner = layer;
+        return true;
     }
 }

@@ -35,7 +35,8 @@ internal static class LayerReaders
         valid &= CheckParameterCount(reader, layerText, reader.PositionalLocation(0), weights + (useBias ? outputs : 0), $"after {AttributeReader.Grouped(inputs)} inputs", offsets);
         int weightOffset = offsets.TakeParameters(weights);
         int biasOffset = offsets.TakeParameters(useBias ? outputs : 0);
-        var dense = new DenseSpec(index, offsets.TorchIndex, inputs, outputs, activation, slope, initializer, useBias, weightOffset, biasOffset);
+        string name = ReadName(reader, index, offsets, ref valid);
+        var dense = new DenseSpec(index, offsets.TorchIndex, inputs, outputs, activation, slope, initializer, useBias, weightOffset, biasOffset, name);
         offsets.TakeTorchModules(dense.TorchModuleCount);
         return dense;
     }
@@ -43,13 +44,28 @@ internal static class LayerReaders
     public static LayerSpec ReadDropout(AttributeReader reader, int index, int size, LayerOffsets offsets, ref bool valid)
     {
         double rate = reader.ConstructorNumber(0) ?? 0;
-        valid &= reader.CheckRange(
-            "Dropout rate",
-            rate,
-            rate is >= 0 and < 1,
-            rate >= 1 ? "a rate of 1 or more drops every unit and the network learns nothing; use a rate below 1, such as 0.5" : "a dropout rate is a probability in [0, 1), such as 0.2",
-            reader.PositionalLocation(0));
+        valid &= CheckDropoutRate(reader, rate);
         return new DropoutSpec(index, offsets.TakeTorchModules(1), size, (float)rate);
+    }
+
+    /// <summary>
+    /// A rate outside [0, 1) cannot be compiled (1 divides by zero in inverted dropout): one error,
+    /// <see cref="DiagnosticDescriptors.DropoutRateOutOfRange"/>, and no network.
+    /// </summary>
+    private static bool CheckDropoutRate(AttributeReader reader, double rate)
+    {
+        if (rate is >= 0 and < 1)
+        {
+            return true;
+        }
+
+        string problem = rate >= 1
+            ? "drops every unit: the network learns nothing. Use a rate below 1, such as 0.5."
+            : double.IsNaN(rate)
+                ? "is not a number: a dropout rate is the probability of dropping a unit, in [0, 1). Use a rate such as 0.2."
+                : "has a negative rate: a dropout rate is the probability of dropping a unit, in [0, 1). Use a rate such as 0.2.";
+        reader.Report(DiagnosticDescriptors.DropoutRateOutOfRange, reader.PositionalLocation(0), AttributeReader.FormatRate(rate), problem);
+        return false;
     }
 
     public static LayerSpec ReadBatchNorm(AttributeReader reader, int index, int size, LayerOffsets offsets, ref bool valid)
@@ -66,7 +82,8 @@ internal static class LayerReaders
         int shift = offsets.TakeParameters(size);
         int mean = offsets.TakeBuffer(size);
         int variance = offsets.TakeBuffer(size);
-        var norm = new BatchNormSpec(index, offsets.TorchIndex, size, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance);
+        string name = ReadName(reader, index, offsets, ref valid);
+        var norm = new BatchNormSpec(index, offsets.TorchIndex, size, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance, offsets.TakeCounter(), name);
         offsets.TakeTorchModules(norm.TorchModuleCount);
         return norm;
     }
@@ -95,6 +112,33 @@ internal static class LayerReaders
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The prefix of the layer's tensor names: the attribute's <c>Name</c>, or the layer's module index in the equivalent
+    /// <c>nn.Sequential</c>. Reports <see cref="DiagnosticDescriptors.InvalidLayerName"/> for a name a weight file
+    /// cannot carry or that an earlier layer already has.
+    /// </summary>
+    private static string ReadName(AttributeReader reader, int index, LayerOffsets offsets, ref bool valid)
+    {
+        string? custom = reader.NamedString("Name");
+        string name = custom ?? offsets.TorchIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Location? location = reader.NamedLocation("Name");
+        string? problem = custom is null ? null : LayerNames.Problem(custom);
+        if (problem is null && !offsets.TryTakeName(name, index, out int owner))
+        {
+            problem = custom is null
+                ? $"its tensors would be named '{name}.weight', ..., but layer {owner} has the Name '{name}'; tensor names must be unique, so give layer {owner} another Name"
+                : $"layer {owner} already has the name '{name}'; tensor names must be unique, so give each layer its own Name";
+        }
+
+        if (problem is not null)
+        {
+            reader.Report(DiagnosticDescriptors.InvalidLayerName, location, index, custom is null ? name : $"\"{custom}\"", problem);
+            valid = false;
+        }
+
+        return name;
     }
 
     private static float ReadSlope(AttributeReader reader, ref bool valid)

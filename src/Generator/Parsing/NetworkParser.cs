@@ -17,19 +17,54 @@ namespace Neuroslyn.Generator.Parsing;
 /// </summary>
 internal static class NetworkParser
 {
+    /// <summary>The generator's entry point: the class of one declaration that carries [Network].</summary>
     public static NetworkParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         if (symbol.Name.Length == 0) return NetworkParseResult.Nothing; // 'class' typed, name not yet: the compiler reports it
 
         // [Network] on two partial declarations is the compiler's CS0579; one of them speaks for the class, so that
         // the class is generated (and reported) once.
-        AttributeData? networkAttribute = FirstNetworkAttribute(symbol, context);
-        if (networkAttribute is null) return NetworkParseResult.Nothing;
+        AttributeData? networkAttribute = FirstNetworkAttribute(symbol, context.Attributes[0].AttributeClass) ?? context.Attributes[0];
+        SyntaxReference? reference = networkAttribute.ApplicationSyntaxReference;
+        bool onThisDeclaration = reference is null
+            || (reference.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(reference.Span));
+        if (!onThisDeclaration) return NetworkParseResult.Nothing;
 
+        return Parse(symbol, networkAttribute, (TypeDeclarationSyntax)context.TargetNode, context.SemanticModel.Compilation, cancellationToken);
+    }
+
+    /// <summary>
+    /// The analyzers' entry point (a symbol action sees a class once, whatever its partial declarations): the same
+    /// parse as the generator's, from the class's first [Network] by file path, then position.
+    /// </summary>
+    /// <param name="networkAttributeClass">The compilation's <c>Neuroslyn.NetworkAttribute</c>.</param>
+    public static NetworkParseResult Parse(INamedTypeSymbol symbol, INamedTypeSymbol networkAttributeClass, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (symbol.Name.Length == 0) return NetworkParseResult.Nothing;
+        AttributeData? networkAttribute = FirstNetworkAttribute(symbol, networkAttributeClass);
+
+        // The declaration that carries the attribute: attribute -> attribute list -> class (or record) declaration.
+        if (networkAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).Parent?.Parent is not TypeDeclarationSyntax declaration)
+        {
+            return NetworkParseResult.Nothing;
+        }
+
+        return Parse(symbol, networkAttribute, declaration, compilation, cancellationToken);
+    }
+
+    /// <summary>The layer attributes of <paramref name="symbol"/> in the order the parser reads them: source order.</summary>
+    public static IReadOnlyList<AttributeData> LayerAttributes(INamedTypeSymbol symbol)
+        => symbol.GetAttributes()
+            .Where(IsLayerAttribute)
+            .OrderBy(attribute => attribute.ApplicationSyntaxReference?.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(attribute => attribute.ApplicationSyntaxReference?.Span.Start ?? 0)
+            .ToList();
+
+    private static NetworkParseResult Parse(INamedTypeSymbol symbol, AttributeData networkAttribute, TypeDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
         var network = new AttributeReader(networkAttribute, diagnostics, cancellationToken);
-        var declaration = (TypeDeclarationSyntax)context.TargetNode;
 
         bool valid = network.CheckReadable();
         bool shapeIsValid = CheckClassShape(symbol, declaration, network, out EquatableArray<ContainingTypeSpec> containingTypes);
@@ -49,7 +84,7 @@ internal static class NetworkParser
 
         if (shapeIsValid)
         {
-            valid &= CheckNames(symbol, layers, context.SemanticModel.Compilation, network);
+            valid &= CheckNames(symbol, layers, compilation, network);
         }
 
         NetworkSpec? spec = valid
@@ -66,24 +101,13 @@ internal static class NetworkParser
         return new NetworkParseResult(spec, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>
-    /// The class's first [Network] by file path, then position, when it is on <paramref name="context"/>'s
-    /// declaration; null when it is on another partial declaration of the class.
-    /// </summary>
-    private static AttributeData? FirstNetworkAttribute(INamedTypeSymbol symbol, GeneratorAttributeSyntaxContext context)
-    {
-        INamedTypeSymbol? networkClass = context.Attributes[0].AttributeClass;
-        AttributeData first = symbol.GetAttributes()
+    /// <summary>The class's first [Network] with source, by file path, then position; null when there is none.</summary>
+    public static AttributeData? FirstNetworkAttribute(INamedTypeSymbol symbol, INamedTypeSymbol? networkClass)
+        => symbol.GetAttributes()
             .Where(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, networkClass) && attribute.ApplicationSyntaxReference is not null)
             .OrderBy(attribute => attribute.ApplicationSyntaxReference!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(attribute => attribute.ApplicationSyntaxReference!.Span.Start)
-            .DefaultIfEmpty(context.Attributes[0])
-            .First();
-        SyntaxReference? reference = first.ApplicationSyntaxReference;
-        bool onThisDeclaration = reference is null
-            || (reference.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(reference.Span));
-        return onThisDeclaration ? first : null;
-    }
+            .FirstOrDefault();
 
     /// <summary>The namespace as its parts' names joined with dots, unescaped (the emitter escapes); null for the global namespace.</summary>
     private static string? NamespaceOf(INamedTypeSymbol symbol)
@@ -256,10 +280,7 @@ internal static class NetworkParser
     private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, int inputs, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
     {
         // Layers are read in source order: that is the order the user declared them in.
-        IEnumerable<AttributeData> layerAttributes = symbol.GetAttributes()
-            .Where(IsLayerAttribute)
-            .OrderBy(attribute => attribute.ApplicationSyntaxReference?.SyntaxTree.FilePath, System.StringComparer.Ordinal)
-            .ThenBy(attribute => attribute.ApplicationSyntaxReference?.Span.Start ?? 0);
+        IReadOnlyList<AttributeData> layerAttributes = LayerAttributes(symbol);
 
         var layers = new List<LayerSpec>();
         var locations = new List<Location?>();

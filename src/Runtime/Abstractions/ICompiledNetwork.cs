@@ -22,8 +22,15 @@ public interface ICompiledNetwork<TSelf> : INetwork
     /// <summary>Length of <see cref="INetwork.Buffers"/>.</summary>
     static abstract int BufferCount { get; }
 
-    /// <summary>Every tensor in <see cref="INetwork.Parameters"/> and <see cref="INetwork.Buffers"/>, in layer order.</summary>
+    /// <summary>
+    /// Every tensor of the network's PyTorch state_dict, in layer order: those in <see cref="INetwork.Parameters"/> and
+    /// <see cref="INetwork.Buffers"/>, and BatchNorm's <c>num_batches_tracked</c> counters
+    /// (<see cref="ITrainingState.BatchesTracked"/>).
+    /// </summary>
     static abstract IReadOnlyList<TensorInfo> Tensors { get; }
+
+    /// <summary>The layers in declaration order, with their hyper-parameters (for export to other formats).</summary>
+    static abstract IReadOnlyList<LayerInfo> Layers { get; }
 
     /// <summary>Creates a network with weights initialised from <paramref name="seed"/>.</summary>
     static abstract TSelf Create(int seed);

@@ -10,7 +10,7 @@ namespace Neuroslyn;
 /// <see cref="float"/> (<c>OutputSize</c> values per sample) for the other losses.
 /// </typeparam>
 /// <remarks>Training methods are not thread-safe: one thread trains a given instance at a time.</remarks>
-public interface ITrainableNetwork<TTarget> : INetwork
+public interface ITrainableNetwork<TTarget> : ITrainingState
     where TTarget : unmanaged
 {
     /// <summary>
@@ -37,9 +37,6 @@ public interface ITrainableNetwork<TTarget> : INetwork
     /// between steps for a schedule.
     /// </summary>
     float LearningRate { get; set; }
-
-    /// <summary>Number of optimizer steps taken so far.</summary>
-    long StepCount { get; }
 
     /// <summary>
     /// Restarts the dropout random stream. Two runs that start from the same parameters and dropout seed

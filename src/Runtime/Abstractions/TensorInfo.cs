@@ -22,21 +22,30 @@ public enum TensorRole
 
     /// <summary>BatchNorm's running variance (a buffer).</summary>
     RunningVariance,
+
+    /// <summary>
+    /// BatchNorm's count of training batches (PyTorch <c>num_batches_tracked</c>, a 0-dim int64): an entry of
+    /// <see cref="ITrainingState.BatchesTracked"/>, not of the float buffers.
+    /// </summary>
+    BatchesTracked,
 }
 
 /// <summary>Where one tensor of a generated network lives.</summary>
 /// <param name="Name">PyTorch state_dict name of the equivalent <c>nn.Sequential</c>, e.g. <c>0.weight</c>.</param>
 /// <param name="Role">What the tensor is for.</param>
 /// <param name="Layer">Index of the layer in declaration order.</param>
-/// <param name="Offset">Offset into <see cref="INetwork.Parameters"/> (or <see cref="INetwork.Buffers"/> for buffers).</param>
-/// <param name="Shape">Shape in PyTorch's convention: <c>[out, in]</c> for a weight, <c>[n]</c> for vectors.</param>
+/// <param name="Offset">
+/// Offset into <see cref="INetwork.Parameters"/>, or <see cref="INetwork.Buffers"/> for buffers, or the index into
+/// <see cref="ITrainingState.BatchesTracked"/> for a <see cref="TensorRole.BatchesTracked"/> counter.
+/// </param>
+/// <param name="Shape">Shape in PyTorch's convention: <c>[out, in]</c> for a weight, <c>[n]</c> for vectors, <c>[]</c> for a counter.</param>
 /// <param name="IsTransposed">
 /// True when the data is stored as the transpose of <paramref name="Shape"/>: dense weights are kept
 /// input-major (<c>[in, out]</c>, row-major) because that is the layout the generated kernels stream.
 /// </param>
 public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Offset, IReadOnlyList<int> Shape, bool IsTransposed)
 {
-    /// <summary>Number of elements.</summary>
+    /// <summary>Number of elements (1 for a 0-dim counter).</summary>
     public int Length
     {
         get
@@ -53,4 +62,10 @@ public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Off
 
     /// <summary>True for BatchNorm running statistics, which live in <see cref="INetwork.Buffers"/>.</summary>
     public bool IsBuffer => Role is TensorRole.RunningMean or TensorRole.RunningVariance;
+
+    /// <summary>True for a trainable tensor, which lives in <see cref="INetwork.Parameters"/>.</summary>
+    public bool IsParameter => Role is TensorRole.Weight or TensorRole.Bias or TensorRole.Scale or TensorRole.Shift;
+
+    /// <summary>True for a BatchNorm batch counter (int64), which lives in <see cref="ITrainingState.BatchesTracked"/>.</summary>
+    public bool IsCounter => Role == TensorRole.BatchesTracked;
 }

@@ -32,4 +32,12 @@ public sealed class DenseAttribute : Attribute
 
     /// <summary>Negative slope of <see cref="Activation.LeakyReLU"/>. Default 0.01, as PyTorch.</summary>
     public float LeakySlope { get; set; } = 0.01f;
+
+    /// <summary>
+    /// Prefix of the layer's tensors in weight files (PyTorch state_dict names): <c>Name = "fc1"</c> gives
+    /// <c>fc1.weight</c> and <c>fc1.bias</c>. Default: the index of the layer's module in the equivalent
+    /// <c>nn.Sequential</c> (<c>0.weight</c>). Letters, digits and underscores, in parts separated by dots
+    /// (<c>encoder.0</c>); unique within the network.
+    /// </summary>
+    public string? Name { get; set; }
 }

@@ -50,7 +50,7 @@ internal static class GradientCheck
     {
         foreach (TensorInfo tensor in TNet.Tensors)
         {
-            if (!tensor.IsBuffer && index >= tensor.Offset && index < tensor.Offset + tensor.Length)
+            if (tensor.IsParameter && index >= tensor.Offset && index < tensor.Offset + tensor.Length)
             {
                 return $"{tensor.Name}[{index - tensor.Offset}]";
             }

@@ -13,6 +13,11 @@ internal static class StateDict
     {
         foreach (TensorInfo tensor in TNet.Tensors)
         {
+            if (tensor.IsCounter)
+            {
+                continue; // num_batches_tracked: an int64 counter, not in the float reference
+            }
+
             Assert.True(state.TryGetValue(tensor.Name, out float[]? data), $"The reference has no tensor {tensor.Name}.");
             Span<float> target = (tensor.IsBuffer ? network.Buffers : network.Parameters).Slice(tensor.Offset, tensor.Length);
             FromTorch(tensor, data, target);

@@ -3,13 +3,17 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Neuroslyn.Generator.Tests;
+using Neuroslyn.Generator.Tests;
+
+namespace Neuroslyn.Analyzers.Tests;
 
 /// <summary>
 /// Each invalid declaration gives exactly one error, at the marked span, with the numbers involved in its message,
-/// and no source for that class, while a valid network in the same compilation is still generated.
+/// and no source for that class, while a valid network in the same compilation is still generated. The parser finds
+/// the error; the analyzers report it (so pragmas and .editorconfig severities apply) and the generator reports
+/// nothing.
 /// </summary>
-public sealed class DiagnosticTests
+public sealed class DeclarationErrorTests
 {
     private const string ValidNetwork = """
         using Neuroslyn;
@@ -182,10 +186,10 @@ public sealed class DiagnosticTests
     public void Type_named_like_a_contextual_keyword_of_the_generated_code_in_the_global_namespace_is_NSL0002_for_every_network()
     {
         // A type of the global namespace is in scope everywhere: 'var' in every generated file would mean it.
-        GeneratorRun run = GeneratorHarness.Run("public class @var { }", ValidNetwork);
+        NetworkRun run = NetworkRun.Run("public class @var { }", ValidNetwork);
 
         run.AssertNoGeneratorException();
-        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("NSL0002", diagnostic.Id);
         Assert.Contains("'ValidNet' cannot hold a generated network: the generated code uses the keyword 'var', which the type 'var' would stand for; rename the type", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(run.Sources);
@@ -312,11 +316,11 @@ public sealed class DiagnosticTests
     public void Sizes_too_large_for_an_int_are_reported_instead_of_generating_code_that_overflows()
     {
         // 2e9 × 2e9 weights: once the parser's offsets overflowed and the generated constants failed with CS0220.
-        GeneratorRun run = GeneratorHarness.Run("using Neuroslyn; [Network(Inputs = 2000000000)] [Dense(2000000000)] public partial class Huge { }", ValidNetwork);
+        NetworkRun run = NetworkRun.Run("using Neuroslyn; [Network(Inputs = 2000000000)] [Dense(2000000000)] public partial class Huge { }", ValidNetwork);
 
         run.AssertNoGeneratorException();
-        Assert.Equal(["NSL0005", "NSL0007"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
-        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Equal(["NSL0005", "NSL0007"], run.Diagnostics.Select(d => d.Id).Order());
+        Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         AssertOnlyTheValidNetworkIsGenerated(run);
         Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
     }
@@ -350,7 +354,7 @@ public sealed class DiagnosticTests
     // NSL0007
 
     [Fact]
-    public void Dropout_rate_of_one_is_NSL0007()
+    public void Dropout_rate_of_one_is_NSL1001_rather_than_NSL0007()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -360,11 +364,11 @@ public sealed class DiagnosticTests
             [Dense(2)]
             public partial class DropEverythingNet { }
             """,
-            "NSL0007",
-            "Dropout rate = 1 is out of range");
+            "NSL1001",
+            "Dropout(1.0) drops every unit: the network learns nothing. Use a rate below 1, such as 0.5.");
 
     [Fact]
-    public void Negative_dropout_rate_is_NSL0007()
+    public void Negative_dropout_rate_is_NSL1001()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -374,8 +378,8 @@ public sealed class DiagnosticTests
             [Dense(2)]
             public partial class NegativeDropoutNet { }
             """,
-            "NSL0007",
-            "Dropout rate = -0.1 is out of range");
+            "NSL1001",
+            "Dropout(-0.1) has a negative rate");
 
     [Fact]
     public void Negative_learning_rate_is_NSL0007()
@@ -466,7 +470,7 @@ public sealed class DiagnosticTests
     public void Class_whose_name_is_not_typed_yet_generates_nothing_and_leaves_the_error_to_the_compiler()
     {
         // Two of them once gave two sources with the same hint name, and the generator threw.
-        GeneratorRun run = GeneratorHarness.Run(
+        NetworkRun run = NetworkRun.Run(
             """
             using Neuroslyn;
             [Network(Inputs = 4)]
@@ -479,7 +483,7 @@ public sealed class DiagnosticTests
             ValidNetwork);
 
         run.AssertNoGeneratorException();
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Contains(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS1001" && d.Location.GetLineSpan().Path == "Source0.cs");
         AssertOnlyTheValidNetworkIsGenerated(run);
     }
@@ -488,12 +492,12 @@ public sealed class DiagnosticTests
     public void Network_attribute_on_two_partial_declarations_generates_the_class_once_and_leaves_CS0579_to_the_compiler()
     {
         // Both declarations reach the generator; both once emitted "Dup.g.cs", and AddSource threw (CS8785).
-        GeneratorRun run = GeneratorHarness.Run(
+        NetworkRun run = NetworkRun.Run(
             "using Neuroslyn; [Network(Inputs = 4)] [Dense(2)] public partial class Dup { }",
             "using Neuroslyn; [Network(Inputs = 4)] [Dense(3)] public partial class Dup { }");
 
         run.AssertNoGeneratorException();
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(["Dup.g.cs"], run.Sources.Select(source => source.HintName));
         Diagnostic duplicate = Assert.Single(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CS0579", duplicate.Id);
@@ -502,25 +506,75 @@ public sealed class DiagnosticTests
     [Fact]
     public void Network_attribute_on_two_partial_declarations_is_reported_once_from_the_first_by_file_path()
     {
-        GeneratorRun run = GeneratorHarness.Run(
+        NetworkRun run = NetworkRun.Run(
             "using Neuroslyn; [Network(Inputs = 0)] [Dense(2)] public partial class Dup { }",
             "using Neuroslyn; [Network(Inputs = -1)] [Dense(3)] public partial class Dup { }");
 
         run.AssertNoGeneratorException();
-        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("NSL0003", diagnostic.Id);
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Empty(run.Sources);
     }
 
+    // NSL0010
+
+    [Theory]
+    [InlineData("fc 1", "' ' cannot appear in a tensor name")]
+    [InlineData("", "a name cannot be empty")]
+    [InlineData("encoder..fc", "a dot must separate two non-empty parts")]
+    [InlineData(".fc", "a dot must separate two non-empty parts")]
+    [InlineData("fc.", "a dot must separate two non-empty parts")]
+    [InlineData("fc\"1", "'\"' cannot appear in a tensor name")]
+    [InlineData("tête", "'ê' cannot appear in a tensor name")]
+    public void Layer_name_that_is_not_a_state_dict_name_is_NSL0010(string name, string problem)
+        => AssertSingleError(
+            $$"""
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8, Activation.ReLU)]
+            [Dense(2, [|Name = "{{name.Replace("\"", "\\\"")}}"|])]
+            public partial class BadNameNet { }
+            """,
+            "NSL0010",
+            $"Layer 1 cannot be named \"{name}\": {problem}");
+
+    [Fact]
+    public void Two_layers_with_one_name_are_NSL0010_at_the_second()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8, Activation.ReLU, Name = "fc")]
+            [BatchNorm([|Name = "fc"|])]
+            [Dense(2)]
+            public partial class DuplicateNameNet { }
+            """,
+            "NSL0010",
+            "Layer 1 cannot be named \"fc\": layer 0 already has the name 'fc'; tensor names must be unique");
+
+    [Fact]
+    public void Name_that_a_later_layer_has_by_default_is_NSL0010_at_that_layer()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(8, Activation.ReLU, Name = "2")]
+            [[|Dense(2)|]]
+            public partial class DefaultNameClashNet { }
+            """,
+            "NSL0010",
+            "Layer 1 cannot be named 2: its tensors would be named '2.weight', ..., but layer 0 has the Name '2'");
+
     private static void AssertSingleError(string markup, string id, string messageFragment, bool compilerErrorsExpected = false)
     {
         MarkedSource marked = MarkedSource.Parse(markup);
 
-        GeneratorRun run = GeneratorHarness.Run(marked.Source, ValidNetwork);
+        NetworkRun run = NetworkRun.Run(marked.Source, ValidNetwork);
 
         run.AssertNoGeneratorException();
-        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Empty(run.Generator.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
@@ -543,19 +597,19 @@ public sealed class DiagnosticTests
     {
         MarkedSource marked = MarkedSource.Parse(markup);
 
-        GeneratorRun run = GeneratorHarness.Run(marked.Source, ValidNetwork);
+        NetworkRun run = NetworkRun.Run(marked.Source, ValidNetwork);
 
         run.AssertNoGeneratorException();
-        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         Assert.Contains(
-            run.GeneratorDiagnostics.Concat(run.OutputCompilation.GetDiagnostics()),
+            run.Diagnostics.Concat(run.OutputCompilation.GetDiagnostics()),
             d => d.Severity == DiagnosticSeverity.Error
                 && d.Location.GetLineSpan().Path == "Source0.cs"
                 && marked.Span.Contains(d.Location.SourceSpan.Start));
         AssertOnlyTheValidNetworkIsGenerated(run);
     }
 
-    private static void AssertOnlyTheValidNetworkIsGenerated(GeneratorRun run)
+    private static void AssertOnlyTheValidNetworkIsGenerated(NetworkRun run)
         => Assert.Equal([ValidHintName], run.Sources.Select(source => source.HintName));
 
     private static string Text(string source, Diagnostic diagnostic)

@@ -1,0 +1,76 @@
+using System;
+using Neuroslyn.Generator.Model;
+
+namespace Neuroslyn.Analyzers.Hazards;
+
+/// <summary>
+/// The static gradient-flow estimate (docs/gradient-flow.md): for each weighted (Dense) layer, a bound on the size of
+/// the gradient that reaches it, relative to the gradient the loss hands the output, at initialisation.
+/// </summary>
+/// <remarks>
+/// Walking from the output towards the input, the backward signal is multiplied, per layer, by:
+/// <list type="bullet">
+/// <item>the activation's derivative factor <see cref="ActivationFactor"/>: 1/4 for Sigmoid and 1 for Tanh (their
+/// maxima), 1/√2 for ReLU and √((1 + α²)/2) for LeakyReLU (exact root-mean-square over pre-activations symmetric about
+/// 0), 1 for Linear and for an output activation the loss folds in;</item>
+/// <item>the weights' backward gain <see cref="WeightGain"/>, √(fan_out · Var(W)): √(2 · fan_out / fan_in) for He,
+/// √(2 · fan_out / (fan_in + fan_out)) for Glorot;</item>
+/// <item>1/√(1 − p) for Dropout(p), the root-mean-square of its inverted mask;</item>
+/// <item>BatchNorm divides by the standard deviation of its input, which carries every factor above it, so the
+/// estimate restarts at 1 below a BatchNorm.</item>
+/// </list>
+/// The estimate of a Dense layer is the product at its pre-activation, the signal its weight gradient is made of.
+/// </remarks>
+internal static class GradientFlow
+{
+    /// <summary>tanh'(2) = 1 − tanh²(2): the derivative of a Tanh unit whose pre-activation has drifted to |z| = 2.</summary>
+    public const double SaturatedTanhDerivative = 0.07065082485316443;
+
+    public static double ActivationFactor(ActivationKind activation, float leakySlope) => activation switch
+    {
+        ActivationKind.Sigmoid => 0.25,
+        ActivationKind.Softmax => 0.25,
+        ActivationKind.ReLU => Math.Sqrt(0.5),
+        ActivationKind.LeakyReLU => Math.Sqrt((1 + ((double)leakySlope * leakySlope)) / 2),
+        _ => 1,
+    };
+
+    /// <summary>Var(W) of the layer's initializer: 2/fan_in (He) or 2/(fan_in + fan_out) (Glorot).</summary>
+    public static double WeightVariance(DenseSpec dense) => IsHe(dense.Initializer)
+        ? 2.0 / dense.InputSize
+        : 2.0 / (dense.InputSize + dense.OutputSize);
+
+    /// <summary>√(fan_out · Var(W)): how much the product with Wᵀ scales the backward signal.</summary>
+    public static double WeightGain(DenseSpec dense) => Math.Sqrt(dense.OutputSize * WeightVariance(dense));
+
+    public static bool IsHe(InitializerKind initializer) => initializer is InitializerKind.HeUniform or InitializerKind.HeNormal;
+
+    /// <summary>The estimate per layer: a number for each Dense layer, NaN for the others.</summary>
+    public static double[] Estimate(NetworkSpec spec)
+    {
+        int count = spec.Layers.Count;
+        var estimate = new double[count];
+        double scale = 1;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            estimate[i] = double.NaN;
+            bool foldedOutput = i == count - 1 && spec.FoldsOutputActivation;
+            switch (spec.Layers[i])
+            {
+                case DenseSpec dense:
+                    scale *= foldedOutput ? 1 : ActivationFactor(dense.Activation, dense.LeakySlope);
+                    estimate[i] = scale;
+                    scale *= WeightGain(dense);
+                    break;
+                case DropoutSpec dropout:
+                    scale /= Math.Sqrt(1 - dropout.Rate);
+                    break;
+                case BatchNormSpec:
+                    scale = 1;
+                    break;
+            }
+        }
+
+        return estimate;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+
+namespace Neuroslyn.Weights;
+
+/// <summary>
+/// Replaces a file all at once: the content goes to a temporary file in the same folder, which is flushed to disk
+/// and then renamed over the target. Readers see the old file or the new one, never a part of the new one; a failure
+/// while writing leaves the old file as it was and removes the temporary one.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <param name="path">The file to replace or create.</param>
+    /// <param name="write">Writes the whole content.</param>
+    /// <param name="wrap">For tests: wraps the temporary file's stream (e.g. to fail after some bytes).</param>
+    public static void Write(string path, Action<Stream> write, Func<Stream, Stream>? wrap = null)
+    {
+        string target = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                Stream stream = wrap is null ? file : wrap(file);
+                write(stream);
+                stream.Flush();
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original exception is the one to report.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
