@@ -6,7 +6,7 @@ namespace Neuroslyn.Samples.FashionMnist;
 /// A multilayer perceptron for 28 × 28 grey-scale clothing images: two ReLU layers with dropout between them,
 /// and ten logits whose softmax lives in the loss. The Neuroslyn generator writes the rest of this class.
 /// </summary>
-[Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42)]
+[Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42, Monitor = true)]
 [Dense(256, Activation.ReLU)]
 [Dropout(0.2)]
 [Dense(128, Activation.ReLU)]

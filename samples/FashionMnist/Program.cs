@@ -4,9 +4,11 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using Neuroslyn.Samples.FashionMnist;
 using Neuroslyn.Training;
+using Neuroslyn.Weights;
 
 // Trains the generated FashionNet on Fashion-MNIST, reports per-epoch loss, throughput and test accuracy, and
-// shows a few test predictions. Options: --epochs N (default 20), --batch N (default 64), --data FOLDER.
+// shows a few test predictions, and saves the trained weights as safetensors. Options: --epochs N (default 20),
+// --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors beside the program).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 SampleOptions options;
 try
@@ -16,7 +18,7 @@ try
 catch (ArgumentException error)
 {
     Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER]");
+    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER] [--save FILE]");
     return 2;
 }
 
@@ -33,18 +35,26 @@ var network = new FashionNet();
 Console.WriteLine($"FashionNet: {FashionNet.InputSize} → 256 → 128 → {FashionNet.OutputSize}, {FashionNet.ParameterCount:N0} parameters, batch {options.BatchSize}, Adam lr {network.LearningRate}.");
 Console.WriteLine();
 
+// The training monitor watches every step and reports hazards under the analyzers' rule ids (see the README).
+var monitor = new TrainingMonitor();
+var trainingSet = TrainingSet.FromImages(data.Train);
+var testSet = TrainingSet.FromImages(data.Test);
+var trainingOptions = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42 };
 var total = Stopwatch.StartNew();
-TrainingResult result = Trainer.Fit(
-    network,
-    TrainingSet.FromImages(data.Train),
-    validation: TrainingSet.FromImages(data.Test),
-    new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42 },
-    epochCompleted: epoch => Console.WriteLine(
-        $"epoch {epoch.Epoch,2}/{options.Epochs}  loss {epoch.TrainingLoss:F4}  {epoch.Duration.TotalSeconds,5:F1} s  {epoch.SamplesPerSecond,8:N0} samples/s  test accuracy {epoch.ValidationAccuracy:F4}"));
+TrainingResult result = TrainingDisplay.Run(options.Epochs, (progress, epochCompleted) => Trainer.Fit(
+    network, trainingSet, testSet, trainingOptions, progress, epochCompleted, monitor));
 float accuracy = result.Epochs[^1].ValidationAccuracy ?? 0;
 
 Console.WriteLine();
-Console.WriteLine($"Trained {options.Epochs} epochs in {total.Elapsed.TotalSeconds:F1} s; test accuracy {accuracy:F4} on {data.Test.Count:N0} images.");
+Console.WriteLine($"Trained {result.Epochs.Count} epochs in {total.Elapsed.TotalSeconds:F1} s; test accuracy {accuracy:F4} on {data.Test.Count:N0} images.");
+Console.WriteLine(monitor.Findings.Count == 0
+    ? "Training monitor: no findings."
+    : $"Training monitor: {monitor.Findings.Count} finding(s){(result.HaltedBy is null ? string.Empty : ", training stopped")}:");
+foreach (TrainingFinding finding in monitor.Findings)
+{
+    Console.WriteLine($"  epoch {finding.Epoch}: {finding}");
+}
+
 Console.WriteLine();
 Console.WriteLine("A few test images:");
 Span<float> probabilities = stackalloc float[FashionNet.OutputSize];
@@ -57,5 +67,10 @@ for (int i = 0; i < 8; i++)
     string verdict = predicted == actual ? "right" : "wrong";
     Console.WriteLine($"  #{i}: predicted {FashionNet.ClassNames[predicted],-11} ({probabilities[predicted]:P0})  true {FashionNet.ClassNames[actual],-11}  {verdict}");
 }
+
+// The weights, with PyTorch's state_dict names, for samples that only run inference (and for PyTorch itself).
+WeightFile.Save(network, options.SavePath);
+Console.WriteLine();
+Console.WriteLine($"Weights saved to {options.SavePath}");
 
 return 0;

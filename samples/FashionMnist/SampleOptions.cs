@@ -1,14 +1,18 @@
 using System;
 using System.Globalization;
+using System.IO;
 
 namespace Neuroslyn.Samples.FashionMnist;
 
 /// <summary>The sample's command line.</summary>
-internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFolder)
+internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFolder, string SavePath)
 {
+    /// <summary>Where the trained weights go unless <c>--save</c> says otherwise: beside the program (bin/...).</summary>
+    public static string DefaultSavePath => Path.Combine(AppContext.BaseDirectory, "fashionnet.safetensors");
+
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions(Epochs: 20, BatchSize: 64, DataFolder: null);
+        var options = new SampleOptions(Epochs: 20, BatchSize: 64, DataFolder: null, SavePath: DefaultSavePath);
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -18,6 +22,7 @@ internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFold
                 "--epochs" => options with { Epochs = Positive(name, value) },
                 "--batch" => options with { BatchSize = Positive(name, value) },
                 "--data" => options with { DataFolder = value },
+                "--save" => options with { SavePath = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -112,6 +112,22 @@ internal static class GoldenNetworks
             }
             """,
             "Samples.Zoo.Cage.Keeper.g.cs"),
+
+        // A monitored network: the training forward pass hands each layer's output to the training monitor.
+        ["MonitoredNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples;
+
+            [Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.1f, Monitor = true)]
+            [Dense(8, Activation.ReLU)]
+            [Dropout(0.5)]
+            [Dense(6, Activation.Sigmoid)]
+            [Dense(3)]
+            public partial class MonitoredNet { }
+            """,
+            "Samples.MonitoredNet.g.cs"),
     };
 
     public static IEnumerable<object[]> Names => All.Keys.Select(name => new object[] { name });

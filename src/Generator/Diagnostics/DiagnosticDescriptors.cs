@@ -6,9 +6,12 @@ namespace Neuroslyn.Generator.Diagnostics;
 /// The one catalogue of Neuroslyn diagnostics. Ids are never renumbered and are grouped by area:
 /// NSL0xxx the declaration cannot be compiled into a network; NSL1xxx dropout; NSL2xxx gradient flow (vanishing,
 /// exploding, dead units); NSL3xxx weight initialisation; NSL4xxx learning rate and optimizer; NSL5xxx loss and
-/// output layer; NSL6xxx architecture. Each id has a page at docs/diagnostics/&lt;ID&gt;.md and a row in
-/// AnalyzerReleases.Unshipped.md. Every one is reported by the analyzers (src/Analyzers), the declaration errors
-/// too; the parser finds the declaration errors and the generator emits nothing for a declaration that has one.
+/// output layer; NSL6xxx architecture; NSL7xxx hazards only the run-time training monitor can see. Each id has a page
+/// at docs/diagnostics/&lt;ID&gt;.md and a row in AnalyzerReleases.Unshipped.md. Every one up to NSL6xxx is reported
+/// by the analyzers (src/Analyzers), the declaration errors too; the parser finds the declaration errors and the
+/// generator emits nothing for a declaration that has one. The run-time monitor (Neuroslyn.Training.TrainingMonitor)
+/// reports its findings under the same ids (NSL2001-NSL2003, NSL4001, NSL4002) and under the NSL7xxx ids, which no
+/// analyzer reports: they are catalogued here so that ids stay unique and documented.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -19,6 +22,7 @@ internal static class DiagnosticDescriptors
     private const string OptimizerCategory = "Neuroslyn.Optimizer";
     private const string LossCategory = "Neuroslyn.Loss";
     private const string ArchitectureCategory = "Neuroslyn.Architecture";
+    private const string TrainingCategory = "Neuroslyn.Training";
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "NSL0001",
@@ -190,6 +194,22 @@ internal static class DiagnosticDescriptors
         ArchitectureCategory,
         DiagnosticSeverity.Info);
 
+    // NSL7xxx: run time only, reported by the training monitor (never by an analyzer)
+
+    public static readonly DiagnosticDescriptor NonFiniteValue = Rule(
+        "NSL7001",
+        "Non-finite value in training",
+        "{0} became NaN or infinite at step {1}: training stops before it reaches the weights. Lower the learning rate, clip the gradients, and check the inputs.",
+        TrainingCategory,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TrainingStalled = Rule(
+        "NSL7002",
+        "Training has stalled",
+        "The loss stayed at {0} over the last {1} epochs: the network is not learning. Raise the learning rate or check the data.",
+        TrainingCategory,
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(
         id,
         title,
@@ -222,5 +242,6 @@ internal static class DiagnosticDescriptors
         LearningRateTooHigh, LearningRateTooLow,
         SoftmaxCrossEntropyWithOneOutput, OutputSquashedTwice,
         LinearHiddenLayer, BiasBeforeBatchNorm,
+        NonFiniteValue, TrainingStalled,
     ];
 }

@@ -31,7 +31,7 @@ internal static class GeneratedMemberNames
 
         // Private fields.
         "_batchesTracked", "_buffers", "_dropoutRandom", "_firstMoment", "_gradients", "_parameters", "_secondMoment",
-        "_step", "_training", "_velocity", "s_layers", "s_optimizerStateNames", "s_tensors", "t_inferenceScratch",
+        "_monitor", "_step", "_training", "_velocity", "s_layers", "s_optimizerStateNames", "s_tensors", "t_inferenceScratch",
     ];
 
     /// <summary>

@@ -33,7 +33,8 @@ internal static class NetworkEmitter
 
         string name = ClassName(network);
         writer.Line($"/// <summary>A compiled neural network: {Literals.Count(network.Inputs, "input")}, {Literals.Count(network.Layers.Count, "layer")}, {Literals.Count(network.Outputs, "output")}.</summary>");
-        using (writer.Block($"partial class {name} : global::Neuroslyn.ICompiledNetwork<{name}>, global::Neuroslyn.ITrainableNetwork<{network.TargetType}>"))
+        string monitored = network.Monitor ? ", global::Neuroslyn.Training.IMonitoredNetwork" : string.Empty;
+        using (writer.Block($"partial class {name} : global::Neuroslyn.ICompiledNetwork<{name}>, global::Neuroslyn.ITrainableNetwork<{network.TargetType}>{monitored}"))
         {
             EmitConstantsAndFields(writer, network);
             EmitConstruction(writer, network);
@@ -69,6 +70,11 @@ internal static class NetworkEmitter
 
         writer.Line($"//   loss       {LossEmitter.Describe(network)}");
         writer.Line($"//   optimizer  {OptimizerEmitter.Describe(network.Optimizer)}");
+        if (network.Monitor)
+        {
+            writer.Line("//   monitor    the training forward pass hands each layer's output to the attached TrainingMonitor");
+        }
+
         writer.Line($"//   state      {Literals.Count(network.ParameterCount, "parameter")}, {Literals.Count(network.BufferCount, "buffer value")}");
         writer.Line("//   kernels    register-tiled matrix products for Vector512, Vector256, Vector128 and scalar code;");
         writer.Line("//              the JIT keeps the widest one the processor accelerates");
@@ -148,6 +154,11 @@ internal static class NetworkEmitter
 
         writer.Line("private long _step;");
         writer.Line("private TrainingBuffers? _training;");
+        if (network.Monitor)
+        {
+            writer.Line("private global::Neuroslyn.Training.TrainingMonitor? _monitor;");
+        }
+
         writer.Line();
         writer.Line($"static int global::Neuroslyn.ICompiledNetwork<{name}>.InputSize => InputSize;");
         writer.Line();
@@ -217,6 +228,17 @@ internal static class NetworkEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public float LearningRate { get; set; }");
         writer.Line();
+        if (network.Monitor)
+        {
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Block("global::Neuroslyn.Training.TrainingMonitor? global::Neuroslyn.Training.IMonitoredNetwork.Monitor"))
+            {
+                writer.Line("get => _monitor;");
+                writer.Line("set => _monitor = value;");
+            }
+
+            writer.Line();
+        }
         writer.Line("/// <inheritdoc/>");
         using (writer.Block("public long StepCount"))
         {
@@ -355,6 +377,11 @@ internal static class NetworkEmitter
                 writer.Line($"{Literals.Span} h{layer.Index} = Head(t.Output{layer.Index}, rows * {layer.OutputSize});");
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
                 LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(TrainingInput(layer), $"h{layer.Index}", "rows", applyActivation));
+                if (network.Monitor && layer is not DropoutSpec)
+                {
+                    writer.Line($"_monitor?.RecordOutput({layer.Index}, h{layer.Index});");
+                }
+
                 writer.Line();
             }
 

@@ -22,6 +22,9 @@ internal sealed record NetworkSpec(
     int Seed,
     EquatableArray<LayerSpec> Layers)
 {
+    /// <summary>Whether the training forward pass hands each layer's output to an attached training monitor.</summary>
+    public bool Monitor { get; init; }
+
     public int Outputs => Layers[Layers.Count - 1].OutputSize;
 
     public int ParameterCount => Layers.Sum(layer => layer.ParameterCount);

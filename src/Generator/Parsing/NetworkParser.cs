@@ -96,7 +96,7 @@ internal static class NetworkParser
                 loss,
                 optimizer,
                 seed,
-                layers.ToEquatableArray())
+                layers.ToEquatableArray()) { Monitor = network.NamedBool("Monitor", false) }
             : null;
         return new NetworkParseResult(spec, diagnostics.ToEquatableArray());
     }

@@ -51,4 +51,11 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>Seed of the weight initialisation and of dropout. The same seed gives the same network.</summary>
     public int Seed { get; set; }
+
+    /// <summary>
+    /// Let a <see cref="Training.TrainingMonitor"/> see each layer's output during training (NaN/Inf, dead ReLU units,
+    /// saturated Sigmoid/Tanh units). Default false: the generated code then has no monitoring hook at all. Loss,
+    /// gradient and weight checks work on any network; this adds the forward-pass ones.
+    /// </summary>
+    public bool Monitor { get; set; }
 }

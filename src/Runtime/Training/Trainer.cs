@@ -19,6 +19,8 @@ public static class Trainer
     /// <param name="options">Epochs, batch size, seed, early stopping; defaults when null.</param>
     /// <param name="progress">Receives <see cref="TrainingProgress"/> every <see cref="TrainingOptions.ProgressInterval"/> batches.</param>
     /// <param name="epochCompleted">Called with each epoch's result as soon as it is known.</param>
+    /// <param name="monitor">Watches every step for training hazards (see <see cref="TrainingMonitor"/>) and stops training
+    /// at its <see cref="MonitorOptions.StopAt"/> severity, before the offending step is applied; optional.</param>
     /// <param name="cancellationToken">Checked before every mini-batch; cancelling throws <see cref="OperationCanceledException"/>
     /// and leaves the network as the last completed step left it.</param>
     /// <exception cref="ArgumentException">The sets do not fit the network, or early stopping has no validation set.</exception>
@@ -29,6 +31,7 @@ public static class Trainer
         TrainingOptions? options = null,
         IProgress<TrainingProgress>? progress = null,
         Action<EpochResult>? epochCompleted = null,
+        TrainingMonitor? monitor = null,
         CancellationToken cancellationToken = default)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<TTarget>
         where TTarget : unmanaged
@@ -52,23 +55,35 @@ public static class Trainer
         var best = new BestState();
         int sinceImprovement = 0;
         bool stoppedEarly = false;
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        monitor?.Attach(network);
+        try
         {
-            EpochResult result = RunEpoch<TNet, TTarget>(network, batches, validation, epoch, options, progress, cancellationToken);
-            epochs.Add(result);
-            epochCompleted?.Invoke(result);
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                EpochResult result = RunEpoch<TNet, TTarget>(network, batches, validation, epoch, options, progress, monitor, cancellationToken);
+                epochs.Add(result);
+                epochCompleted?.Invoke(result);
+                if (monitor is not null && !monitor.EndEpoch(result.TrainingLoss))
+                {
+                    break;
+                }
 
-            float score = result.ValidationLoss ?? float.NaN;
-            if (best.Epoch == 0 || validation is null || score < best.Loss - options.MinimumImprovement)
-            {
-                best.Remember(epoch, score, network, keepCopy: options.EarlyStoppingPatience > 0 && options.RestoreBestParameters);
-                sinceImprovement = 0;
+                float score = result.ValidationLoss ?? float.NaN;
+                if (best.Epoch == 0 || validation is null || score < best.Loss - options.MinimumImprovement)
+                {
+                    best.Remember(epoch, score, network, keepCopy: options.EarlyStoppingPatience > 0 && options.RestoreBestParameters);
+                    sinceImprovement = 0;
+                }
+                else if (options.EarlyStoppingPatience > 0 && ++sinceImprovement >= options.EarlyStoppingPatience)
+                {
+                    stoppedEarly = epoch < options.Epochs;
+                    break;
+                }
             }
-            else if (options.EarlyStoppingPatience > 0 && ++sinceImprovement >= options.EarlyStoppingPatience)
-            {
-                stoppedEarly = epoch < options.Epochs;
-                break;
-            }
+        }
+        finally
+        {
+            monitor?.Detach(network);
         }
 
         if (options.EarlyStoppingPatience > 0 && options.RestoreBestParameters)
@@ -76,12 +91,12 @@ public static class Trainer
             best.Restore(network);
         }
 
-        return new TrainingResult(epochs, best.Epoch, stoppedEarly);
+        return new TrainingResult(epochs, best.Epoch, stoppedEarly) { HaltedBy = monitor?.HaltedBy };
     }
 
     private static EpochResult RunEpoch<TNet, TTarget>(
         TNet network, MiniBatches<TTarget> batches, TrainingSet<TTarget>? validation, int epoch, TrainingOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, TrainingMonitor? monitor, CancellationToken cancellationToken)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<TTarget>
         where TTarget : unmanaged
     {
@@ -89,16 +104,40 @@ public static class Trainer
         var watch = Stopwatch.StartNew();
         double lossSum = 0;
         int samples = 0;
+        int done = 0;
         for (int b = 0; b < batches.Count; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             (ReadOnlyMemory<float> inputs, ReadOnlyMemory<TTarget> targets) = batches.Batch(b);
-            lossSum += network.TrainBatch(inputs.Span, targets.Span);
+            if (monitor is null)
+            {
+                lossSum += network.TrainBatch(inputs.Span, targets.Span);
+            }
+            else
+            {
+                // The monitor looks between backpropagation and the optimizer step, so a bad step is never applied.
+                float loss = network.ComputeGradients(inputs.Span, targets.Span);
+                if (!monitor.AfterGradients(network, loss))
+                {
+                    break;
+                }
+
+                network.ApplyGradients();
+                lossSum += loss;
+                if (!monitor.AfterStep(network))
+                {
+                    done++;
+                    samples += inputs.Length / TNet.InputSize;
+                    break;
+                }
+            }
+
+            done++;
             samples += inputs.Length / TNet.InputSize;
             bool report = (b + 1) % Math.Max(1, options.ProgressInterval) == 0 || b + 1 == batches.Count;
             if (progress is not null && report)
             {
-                progress.Report(new TrainingProgress(epoch, options.Epochs, b + 1, batches.Count, (float)(lossSum / (b + 1)), samples / watch.Elapsed.TotalSeconds));
+                progress.Report(new TrainingProgress(epoch, options.Epochs, b + 1, batches.Count, (float)(lossSum / done), samples / watch.Elapsed.TotalSeconds));
             }
         }
 
@@ -113,7 +152,8 @@ public static class Trainer
             }
         }
 
-        return new EpochResult(epoch, (float)(lossSum / batches.Count), validationLoss, validationAccuracy, samples / watch.Elapsed.TotalSeconds, watch.Elapsed);
+        float trainingLoss = done == 0 ? float.NaN : (float)(lossSum / done);
+        return new EpochResult(epoch, trainingLoss, validationLoss, validationAccuracy, samples / watch.Elapsed.TotalSeconds, watch.Elapsed);
     }
 
     private static void CheckFits<TNet, TTarget>(TrainingSet<TTarget> set, string name)
