@@ -58,75 +58,13 @@ public static class ActivationKernels
     public static void ReLUBackward(ReadOnlySpan<float> y, Span<float> g) => LeakyReLUBackward(y, g, 0f);
 
     /// <summary><c>g = y &gt; 0 ? g : slope·g</c>: the LeakyReLU derivative (non-negative slope) applied to <paramref name="g"/>.</summary>
-    public static void LeakyReLUBackward(ReadOnlySpan<float> y, Span<float> g, float slope)
-    {
-        CheckSameLength(y, g);
-        ref float ys = ref MemoryMarshal.GetReference(y);
-        ref float gs = ref MemoryMarshal.GetReference(g);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var slopes = new Vector<float>(slope);
-            for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var yv = Vector.LoadUnsafe(ref Unsafe.Add(ref ys, i));
-                ref float gAt = ref Unsafe.Add(ref gs, i);
-                var gv = Vector.LoadUnsafe(ref gAt);
-                Vector.ConditionalSelect(Vector.GreaterThan(yv, Vector<float>.Zero), gv, gv * slopes).StoreUnsafe(ref gAt);
-            }
-        }
-
-        for (; i < g.Length; i++)
-        {
-            g[i] = y[i] > 0 ? g[i] : g[i] * slope;
-        }
-    }
+    public static void LeakyReLUBackward(ReadOnlySpan<float> y, Span<float> g, float slope) => ApplyDerivative(y, g, new LeakyReLUDerivative(slope));
 
     /// <summary><c>g = g·y·(1 - y)</c>: the sigmoid derivative applied to <paramref name="g"/>.</summary>
-    public static void SigmoidBackward(ReadOnlySpan<float> y, Span<float> g)
-    {
-        CheckSameLength(y, g);
-        ref float ys = ref MemoryMarshal.GetReference(y);
-        ref float gs = ref MemoryMarshal.GetReference(g);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var yv = Vector.LoadUnsafe(ref Unsafe.Add(ref ys, i));
-                ref float gAt = ref Unsafe.Add(ref gs, i);
-                (Vector.LoadUnsafe(ref gAt) * yv * (Vector<float>.One - yv)).StoreUnsafe(ref gAt);
-            }
-        }
-
-        for (; i < g.Length; i++)
-        {
-            g[i] *= y[i] * (1f - y[i]);
-        }
-    }
+    public static void SigmoidBackward(ReadOnlySpan<float> y, Span<float> g) => ApplyDerivative(y, g, default(SigmoidDerivative));
 
     /// <summary><c>g = g·(1 - y²)</c>: the tanh derivative applied to <paramref name="g"/>.</summary>
-    public static void TanhBackward(ReadOnlySpan<float> y, Span<float> g)
-    {
-        CheckSameLength(y, g);
-        ref float ys = ref MemoryMarshal.GetReference(y);
-        ref float gs = ref MemoryMarshal.GetReference(g);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var yv = Vector.LoadUnsafe(ref Unsafe.Add(ref ys, i));
-                ref float gAt = ref Unsafe.Add(ref gs, i);
-                (Vector.LoadUnsafe(ref gAt) * (Vector<float>.One - yv * yv)).StoreUnsafe(ref gAt);
-            }
-        }
-
-        for (; i < g.Length; i++)
-        {
-            g[i] *= 1f - y[i] * y[i];
-        }
-    }
+    public static void TanhBackward(ReadOnlySpan<float> y, Span<float> g) => ApplyDerivative(y, g, default(TanhDerivative));
 
     /// <summary>
     /// The softmax Jacobian applied to <paramref name="g"/>, row by row: <c>g = y ⊙ (g - (g·y))</c>.
@@ -142,6 +80,62 @@ public static class ActivationKernels
             TensorPrimitives.Subtract(gr, dot, gr);
             TensorPrimitives.Multiply(gr, yr, gr);
         }
+    }
+
+    /// <summary>
+    /// The one loop of every element-wise backward pass: <c>g[i] = derivative.Apply(g[i], y[i])</c>, vectorised. The
+    /// operator is a struct, so each call is specialised and inlined by the JIT.
+    /// </summary>
+    private static void ApplyDerivative<TDerivative>(ReadOnlySpan<float> y, Span<float> g, TDerivative derivative)
+        where TDerivative : struct, IDerivative
+    {
+        CheckSameLength(y, g);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        ref float gs = ref MemoryMarshal.GetReference(g);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                ref float gAt = ref Unsafe.Add(ref gs, i);
+                derivative.Apply(Vector.LoadUnsafe(ref gAt), Vector.LoadUnsafe(ref Unsafe.Add(ref ys, i))).StoreUnsafe(ref gAt);
+            }
+        }
+
+        for (; i < g.Length; i++)
+        {
+            g[i] = derivative.Apply(g[i], y[i]);
+        }
+    }
+
+    /// <summary>Multiplies a gradient by an activation's derivative, given the activation's output.</summary>
+    private interface IDerivative
+    {
+        Vector<float> Apply(Vector<float> g, Vector<float> y);
+
+        float Apply(float g, float y);
+    }
+
+    private readonly struct LeakyReLUDerivative(float slope) : IDerivative
+    {
+        public Vector<float> Apply(Vector<float> g, Vector<float> y)
+            => Vector.ConditionalSelect(Vector.GreaterThan(y, Vector<float>.Zero), g, g * new Vector<float>(slope));
+
+        public float Apply(float g, float y) => y > 0 ? g : g * slope;
+    }
+
+    private readonly struct SigmoidDerivative : IDerivative
+    {
+        public Vector<float> Apply(Vector<float> g, Vector<float> y) => g * y * (Vector<float>.One - y);
+
+        public float Apply(float g, float y) => g * (y * (1f - y));
+    }
+
+    private readonly struct TanhDerivative : IDerivative
+    {
+        public Vector<float> Apply(Vector<float> g, Vector<float> y) => g * (Vector<float>.One - (y * y));
+
+        public float Apply(float g, float y) => g * (1f - (y * y));
     }
 
     private static void CheckSameLength(ReadOnlySpan<float> y, Span<float> g)

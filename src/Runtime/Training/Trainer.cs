@@ -109,31 +109,34 @@ public static class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             (ReadOnlyMemory<float> inputs, ReadOnlyMemory<TTarget> targets) = batches.Batch(b);
+            float loss;
+            bool halted = false;
             if (monitor is null)
             {
-                lossSum += network.TrainBatch(inputs.Span, targets.Span);
+                loss = network.TrainBatch(inputs.Span, targets.Span);
             }
             else
             {
-                // The monitor looks between backpropagation and the optimizer step, so a bad step is never applied.
-                float loss = network.ComputeGradients(inputs.Span, targets.Span);
+                // The monitor looks between backpropagation and the optimizer step, so a bad step is never applied
+                // (nor counted).
+                loss = network.ComputeGradients(inputs.Span, targets.Span);
                 if (!monitor.AfterGradients(network, loss))
                 {
                     break;
                 }
 
                 network.ApplyGradients();
-                lossSum += loss;
-                if (!monitor.AfterStep(network))
-                {
-                    done++;
-                    samples += inputs.Length / TNet.InputSize;
-                    break;
-                }
+                halted = !monitor.AfterStep(network);
             }
 
+            lossSum += loss;
             done++;
             samples += inputs.Length / TNet.InputSize;
+            if (halted)
+            {
+                break;
+            }
+
             bool report = (b + 1) % Math.Max(1, options.ProgressInterval) == 0 || b + 1 == batches.Count;
             if (progress is not null && report)
             {
