@@ -34,7 +34,7 @@ internal static class MatMulEmitter
     private const int PanelFloats = 4096;
 
     /// <summary>Vectors of one row that the single-row path accumulates at once.</summary>
-    private const int SingleRowVectors = 4;
+    private const int SingleRowVectors = 8;
 
     /// <summary>Tiles for the rows left after the main loop (0 to 5 of them): 4, then 2, then 1.</summary>
     private static readonly int[] LeftoverTiles = [4, 2, 1];
@@ -268,22 +268,27 @@ internal static class MatMulEmitter
             }
         }
 
+        // Offsets into A and B that advance by a constant per step of k: every row and vector is then a constant
+        // displacement from them, where k·stride and (r + row)·stride would cost multiplications in the loop.
         string depth = source.Packed ? "depth" : kernel.DepthExpression;
-        string aDepth = source.Packed ? "(k0 + k)" : "k";
+        string aStart = source.Packed ? $"{Scaled("r", kernel.ARowStride)} + {Scaled("k0", kernel.ADepthStride)}" : Scaled("r", kernel.ARowStride);
+        writer.Line($"nuint ai = {aStart};");
+        writer.Line($"nuint bi = {(source.Packed ? "0" : Column(null, source.ColumnVariable, source.ColumnBase))};");
+        string bReference = source.Packed ? "p" : "b";
+        int bStride = source.Packed ? source.PanelColumns : kernel.Columns;
         using (writer.Block($"for (nuint k = 0; k < {depth}; k++)"))
         {
             for (int i = 0; i < accumulators.Count; i++)
             {
-                string load = source.Packed
-                    ? accumulators[i].Width.Load("p", Column($"k * {source.PanelColumns}", null, accumulators[i].Offset))
-                    : accumulators[i].Width.Load("b", Column($"k * {n}", source.ColumnVariable, source.ColumnBase + accumulators[i].Offset));
-                writer.Line($"var b{i} = {load};");
+                string offset = accumulators[i].Offset == 0 ? "bi" : $"bi + {accumulators[i].Offset}";
+                writer.Line($"var b{i} = {accumulators[i].Width.Load(bReference, offset)};");
             }
 
             IEnumerable<VectorWidth> widths = accumulators.Select(acc => acc.Width).Distinct();
             for (int row = 0; row < rows; row++)
             {
-                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref a, {Scaled(RowIndex(row), kernel.ARowStride)} + {Scaled(aDepth, kernel.ADepthStride)});");
+                string offset = row == 0 ? "ai" : $"ai + {row * kernel.ARowStride}";
+                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref a, {offset});");
                 foreach (VectorWidth width in widths.Where(w => !w.IsScalar))
                 {
                     writer.Line($"var a{row}{width.Suffix} = {width.Broadcast($"a{row}")};");
@@ -296,6 +301,9 @@ internal static class MatMulEmitter
                     writer.Line($"c{row}_{i} = {width.MultiplyAdd(broadcast, $"b{i}", $"c{row}_{i}")};");
                 }
             }
+
+            writer.Line($"ai += {kernel.ADepthStride};");
+            writer.Line($"bi += {bStride};");
         }
 
         bool activates = kernel.Activation != ActivationKind.Linear;
