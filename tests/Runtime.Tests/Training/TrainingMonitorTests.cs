@@ -102,8 +102,9 @@ public sealed class TrainingMonitorTests
     public void Mean_absolute_gradient_below_1e_7_is_NSL2001_at_that_layer()
     {
         // Layer 1's weight gradient is its input (layer 0's output) times the error reaching it. Weights of layer 0
-        // shrunk a billionfold make that input ~1e-10 and the gradient ~1e-11; a bias of 1 on layer 1 keeps its own
-        // output, and so the first and last layers' gradients, at their usual size: only layer 1 vanishes.
+        // shrunk a billionfold shrink that input, and so the gradient, a billionfold (mean |gradient| ~1e-10 instead of
+        // ~3e-2); a bias of 1 on layer 1 keeps its own output, and so the first and last layers' gradients, at their
+        // usual size: only layer 1 vanishes, and the first/last norm ratio stays healthy.
         TrainingSet<float> data = Regression(256, StackedReluRegressor.InputSize, seed: 9);
         TrainingMonitor healthy = WatchFrozen(new StackedReluRegressor(), data);
         var network = new StackedReluRegressor();
