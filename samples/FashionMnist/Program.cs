@@ -7,8 +7,9 @@ using Neuroslyn.Training;
 using Neuroslyn.Weights;
 
 // Trains the generated FashionNet on Fashion-MNIST, reports per-epoch loss, throughput and test accuracy, and
-// shows a few test predictions, and saves the trained weights as safetensors. Options: --epochs N (default 20),
-// --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors beside the program).
+// shows a few test predictions, saves the trained weights as safetensors and plots the run as a PNG. Options:
+// --epochs N (default 20), --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors beside
+// the program), --plot FILE (default fashionnet-training.png beside the weights).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 SampleOptions options;
 try
@@ -18,7 +19,7 @@ try
 catch (ArgumentException error)
 {
     Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER] [--save FILE]");
+    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER] [--save FILE] [--plot FILE]");
     return 2;
 }
 
@@ -72,5 +73,18 @@ for (int i = 0; i < 8; i++)
 WeightFile.Save(network, options.SavePath);
 Console.WriteLine();
 Console.WriteLine($"Weights saved to {options.SavePath}");
+
+// The plot comes after the weights on purpose: whatever stops it (a folder that cannot be written, a native graphics
+// library that does not load on this platform) is reported here, and the trained weights are already on disk.
+try
+{
+    TrainingPlot.Save(options.PlotPath, result.Epochs, monitor.Epochs, FashionNet.Tensors);
+    Console.WriteLine($"Training plot saved to {options.PlotPath}");
+}
+catch (Exception error)
+{
+    Console.Error.WriteLine($"Training plot not saved to {options.PlotPath}: {error.GetBaseException().Message.TrimEnd('.')}. The trained weights are saved (above).");
+    return 1;
+}
 
 return 0;

@@ -5,14 +5,20 @@ using System.IO;
 namespace Neuroslyn.Samples.FashionMnist;
 
 /// <summary>The sample's command line.</summary>
-internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFolder, string SavePath)
+internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFolder, string SavePath, string? PlotFile)
 {
     /// <summary>Where the trained weights go unless <c>--save</c> says otherwise: beside the program (bin/...).</summary>
     public static string DefaultSavePath => Path.Combine(AppContext.BaseDirectory, "fashionnet.safetensors");
 
+    /// <summary>
+    /// Where the training plot goes: <c>--plot FILE</c>, else beside the weights file with its name and
+    /// <c>-training.png</c> (<c>fashionnet-training.png</c>), wherever <c>--save</c> put them.
+    /// </summary>
+    public string PlotPath => PlotFile ?? Path.Combine(Path.GetDirectoryName(SavePath) ?? ".", Path.GetFileNameWithoutExtension(SavePath) + "-training.png");
+
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions(Epochs: 20, BatchSize: 64, DataFolder: null, SavePath: DefaultSavePath);
+        var options = new SampleOptions(Epochs: 20, BatchSize: 64, DataFolder: null, SavePath: DefaultSavePath, PlotFile: null);
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -23,6 +29,7 @@ internal sealed record SampleOptions(int Epochs, int BatchSize, string? DataFold
                 "--batch" => options with { BatchSize = Positive(name, value) },
                 "--data" => options with { DataFolder = value },
                 "--save" => options with { SavePath = Path.GetFullPath(value) },
+                "--plot" => options with { PlotFile = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

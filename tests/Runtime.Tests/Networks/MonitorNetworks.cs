@@ -26,6 +26,13 @@ public partial class HugeLearningRateNet { }
 [Dense(1)]
 public partial class ReluRegressor { }
 
+/// <summary>Two ReLU layers: a test shrinks the first one's weights until the second one's gradient vanishes.</summary>
+[Network(Inputs = 8, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Seed = 11, Monitor = true)]
+[Dense(32, Activation.ReLU)]
+[Dense(32, Activation.ReLU)]
+[Dense(1)]
+public partial class StackedReluRegressor { }
+
 /// <summary>The same layers as <see cref="ReluRegressor"/>, without the monitoring hook.</summary>
 [Network(Inputs = 8, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Seed = 9)]
 [Dense(64, Activation.ReLU)]

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Numerics.Tensors;
 using Neuroslyn.Data;
 using Neuroslyn.Runtime.Tests.Networks;
 using Neuroslyn.Training;
@@ -57,6 +59,73 @@ public sealed class TrainingMonitorTests
         Assert.True(saturated.Value > 0.5, $"share {saturated.Value}");
         Assert.Equal(saturated.Value, monitor.Epochs[0].Layers[1].SaturatedShare);
         Assert.Null(monitor.Epochs[0].Layers[^1].SaturatedShare); // the output layer is not judged
+    }
+
+    [Fact]
+    public void First_to_last_gradient_norm_ratio_above_70_is_NSL2002_with_the_measured_ratio()
+    {
+        // A ReLU network with zero biases computes the same function when its first layer's weights are divided by k
+        // and its last layer's multiplied by k (ReLU(z / k) = ReLU(z) / k): the same outputs and loss, but the first
+        // layer's gradient grows by k and the last one's shrinks by k, so their norm ratio grows by exactly k².
+        // k = 64 is a power of two, so every product scales exactly.
+        const float k = 64;
+        TrainingSet<float> data = Regression(256, ReluRegressor.InputSize, seed: 8);
+        TrainingMonitor healthy = WatchFrozen(new ReluRegressor(), data);
+        var network = new ReluRegressor();
+        ScaleWeights(network, layer: 0, 1 / k);
+        ScaleWeights(network, layer: 1, k);
+
+        TrainingMonitor monitor = WatchFrozen(network, data);
+
+        double healthyRatio = healthy.Epochs[0].Layers[0].GradientNorm!.Value / healthy.Epochs[0].Layers[1].GradientNorm!.Value;
+        Assert.True(healthyRatio < 70, $"healthy ratio {healthyRatio}");
+        Assert.Empty(healthy.Findings);
+
+        LayerStatistics[] layers = monitor.Epochs[0].Layers.ToArray();
+        double ratio = layers[0].GradientNorm!.Value / layers[1].GradientNorm!.Value;
+        Assert.Equal(k * k * healthyRatio, ratio, tolerance: 1e-9 * ratio);
+        Assert.True(ratio > 70, $"ratio {ratio}, healthy {healthyRatio}");
+
+        TrainingFinding exploding = Assert.Single(monitor.Findings);
+        Assert.Equal("NSL2002", exploding.RuleId);
+        Assert.Equal(FindingSeverity.Warning, exploding.Severity);
+        Assert.Equal("gradient-norm-ratio", exploding.Metric);
+        Assert.Equal(0, exploding.Layer);
+        Assert.Equal("0.weight", exploding.Tensor);
+        Assert.Equal(70, exploding.Threshold);
+        Assert.Equal(ratio, exploding.Value);
+        Assert.Contains($"gradient norms: layer 0 {layers[0].GradientNorm!.Value.ToString("G3", CultureInfo.InvariantCulture)}, layer 1 ", exploding.Message);
+        Assert.Contains(exploding, monitor.Epochs[0].Findings);
+    }
+
+    [Fact]
+    public void Mean_absolute_gradient_below_1e_7_is_NSL2001_at_that_layer()
+    {
+        // Layer 1's weight gradient is its input (layer 0's output) times the error reaching it. Weights of layer 0
+        // shrunk a billionfold shrink that input, and so the gradient, a billionfold (mean |gradient| ~1e-10 instead of
+        // ~3e-2); a bias of 1 on layer 1 keeps its own output, and so the first and last layers' gradients, at their
+        // usual size: only layer 1 vanishes, and the first/last norm ratio stays healthy.
+        TrainingSet<float> data = Regression(256, StackedReluRegressor.InputSize, seed: 9);
+        TrainingMonitor healthy = WatchFrozen(new StackedReluRegressor(), data);
+        var network = new StackedReluRegressor();
+        ScaleWeights(network, layer: 0, 1e-9f);
+        TensorInfo bias = StackedReluRegressor.Tensors.Single(tensor => tensor.Layer == 1 && tensor.Role == TensorRole.Bias);
+        network.Parameters.Slice(bias.Offset, bias.Length).Fill(1f);
+
+        TrainingMonitor monitor = WatchFrozen(network, data);
+
+        Assert.Empty(healthy.Findings);
+        TrainingFinding vanishing = Assert.Single(monitor.Findings);
+        Assert.Equal("NSL2001", vanishing.RuleId);
+        Assert.Equal(FindingSeverity.Warning, vanishing.Severity);
+        Assert.Equal("mean-abs-gradient", vanishing.Metric);
+        Assert.Equal(1, vanishing.Layer);
+        Assert.Equal(StackedReluRegressor.Tensors.Single(tensor => tensor.Layer == 1 && tensor.Role == TensorRole.Weight).Name, vanishing.Tensor);
+        Assert.Equal(1e-7, vanishing.Threshold);
+        Assert.Equal(monitor.Epochs[0].Layers[1].MeanAbsGradient, vanishing.Value);
+        Assert.InRange(vanishing.Value, double.Epsilon, 1e-9);
+        Assert.Contains("Vanishing gradient at layer 1 (Dense(32, ReLU))", vanishing.Message);
+        Assert.All([monitor.Epochs[0].Layers[0], monitor.Epochs[0].Layers[2]], layer => Assert.True(layer.MeanAbsGradient > 1e-4, $"layer {layer.Layer}: {layer.MeanAbsGradient}"));
     }
 
     [Fact]
@@ -218,6 +287,28 @@ public sealed class TrainingMonitorTests
         Assert.NotNull(first.GradientNorm);
         Assert.NotNull(first.UpdateRatio);
         Assert.Null(monitor.Epochs[^1].Layers[1].GradientNorm); // dropout has no weights
+    }
+
+    /// <summary>
+    /// Watches one epoch with the learning rate at 0, so that every sampled step measures the network exactly as the
+    /// test built it. A frozen network trips the update-ratio rule (NSL4002), which is not what these tests are about:
+    /// its thresholds are opened.
+    /// </summary>
+    private static TrainingMonitor WatchFrozen<TNet>(TNet network, TrainingSet<float> data)
+        where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<float>
+    {
+        network.LearningRate = 0;
+        var monitor = new TrainingMonitor(new MonitorOptions { MinUpdateRatio = 0, MaxUpdateRatio = double.PositiveInfinity });
+        Trainer.Fit(network, data, options: new TrainingOptions { Epochs = 1, BatchSize = 32 }, monitor: monitor);
+        return monitor;
+    }
+
+    private static void ScaleWeights<TNet>(TNet network, int layer, float factor)
+        where TNet : ICompiledNetwork<TNet>
+    {
+        TensorInfo weight = TNet.Tensors.Single(tensor => tensor.Layer == layer && tensor.Role == TensorRole.Weight);
+        Span<float> values = network.Parameters.Slice(weight.Offset, weight.Length);
+        TensorPrimitives.Multiply(values, factor, values);
     }
 
     /// <summary>Inputs uniform in [-1, 1]; the target a smooth function of them.</summary>
