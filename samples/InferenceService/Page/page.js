@@ -75,6 +75,8 @@ fileInput.addEventListener("change", async () => {
     const bitmap = await createImageBitmap(file);
     const scale = Math.min(canvas.width / bitmap.width, canvas.height / bitmap.height);
     const w = bitmap.width * scale, h = bitmap.height * scale;
+    // Sharp pixels when enlarging: a 28 × 28 image is shown as the 784 pixels the network sees, not a blur.
+    context.imageSmoothingEnabled = scale < 1;
     context.drawImage(bitmap, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
     source.textContent = `Source: ${file.name} (${file.size.toLocaleString("en")} bytes).`;
   } catch {
