@@ -17,19 +17,19 @@ internal static class PredictionRequest
         bool isForm = contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
         bool isImage = contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
         int limit = isForm ? ImageUpload.MaxFormBytes : isImage ? ImageUpload.MaxImageBytes : JsonPixels.MaxBodyBytes;
-        string tooLarge(string size) => isForm || isImage
+        string TooLarge(string size) => isForm || isImage
             ? ImageUpload.TooLarge(size)
             : $"The body is {size}; at most {JsonPixels.MaxBodyBytes:N0} are accepted. {JsonPixels.Shape(inputSize)}";
 
         if (request.ContentLength > limit)
         {
-            return (null, tooLarge($"{request.ContentLength.Value:N0} bytes"));
+            return (null, TooLarge($"{request.ContentLength.Value:N0} bytes"));
         }
 
         byte[]? body = await ReadBoundedAsync(request.Body, limit);
         if (body is null)
         {
-            return (null, tooLarge($"more than {limit:N0} bytes"));
+            return (null, TooLarge($"more than {limit:N0} bytes"));
         }
 
         return isForm ? await ImageUpload.FromFormAsync(body, contentType)
