@@ -125,6 +125,13 @@ public sealed class PngDecoderTests
     }
 
     [Fact]
+    public void A_second_header_is_corrupt()
+    {
+        byte[] png = PngWriter.Grey28(new byte[784]);
+        Assert.Equal("The PNG has a second IHDR chunk: the file is corrupt.", Problem([.. png[..33], .. png[8..]]));
+    }
+
+    [Fact]
     public void A_palette_index_past_the_palette_is_corrupt()
     {
         byte[] png = PngWriter.Write(2, 1, PngWriter.Palette, [0, 2], palette: [0, 0, 0, 255, 255, 255]);

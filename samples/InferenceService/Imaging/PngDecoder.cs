@@ -69,8 +69,8 @@ internal static class PngDecoder
             imageDataEnded |= imageDataSeen && type != "IDAT";
             switch (type)
             {
-                case "IHDR" when header is null:
-                    header = PngHeader.Read(data);
+                case "IHDR":
+                    header = header is null ? PngHeader.Read(data) : throw new PngException("The PNG has a second IHDR chunk: the file is corrupt.");
                     break;
                 case "PLTE":
                     if (length is 0 or > 768 || length % 3 != 0)
