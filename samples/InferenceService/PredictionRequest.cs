@@ -1,92 +1,57 @@
 using System;
 using System.IO;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace Neuroslyn.Samples.InferenceService;
 
-/// <summary>The body of POST /predict.</summary>
-internal sealed record PixelsBody(float[]? Pixels);
-
-/// <summary>One class and its probability.</summary>
-internal sealed record ClassProbability(string Class, float Probability);
-
-/// <summary>The answer of POST /predict.</summary>
-internal sealed record Prediction(string Predicted, int ClassIndex, ClassProbability[] Probabilities);
-
-/// <summary>JSON for the endpoint, generated at compile time (no reflection).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(PixelsBody))]
-[JsonSerializable(typeof(Prediction))]
-internal sealed partial class PredictionJson : JsonSerializerContext;
-
-/// <summary>Reads and checks the pixels of a prediction request; every way it can be wrong gets a sentence.</summary>
+/// <summary>
+/// Reads the input of POST /predict in any of its three forms, chosen by Content-Type: a PNG body (image/*), a form with
+/// a PNG file (multipart/form-data), or JSON pixels (anything else). Returns the network's input or a sentence for a 400.
+/// </summary>
 internal static class PredictionRequest
 {
-    /// <summary>Large enough for 784 pixels written with many digits and spaces; anything bigger is refused unread.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
     public static async Task<(float[]? Pixels, string? Problem)> ReadAsync(HttpRequest request, int inputSize)
     {
-        string shape = $"Send JSON {{\"pixels\": [{inputSize} numbers from 0 to 1]}}: a 28 × 28 grey-scale image, row by row, 0 = black.";
-        if (request.ContentLength > MaxBodyBytes)
+        string contentType = request.ContentType ?? "";
+        bool isForm = contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        bool isImage = contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+        int limit = isForm ? ImageUpload.MaxFormBytes : isImage ? ImageUpload.MaxImageBytes : JsonPixels.MaxBodyBytes;
+        string TooLarge(string size) => isForm || isImage
+            ? ImageUpload.TooLarge(size)
+            : $"The body is {size}; at most {JsonPixels.MaxBodyBytes:N0} are accepted. {JsonPixels.Shape(inputSize)}";
+
+        if (request.ContentLength > limit)
         {
-            return (null, $"The body is {request.ContentLength:N0} bytes; at most {MaxBodyBytes:N0} are accepted. {shape}");
+            return (null, TooLarge($"{request.ContentLength.Value:N0} bytes"));
         }
 
-        byte[] body;
-        using (var buffer = new MemoryStream())
+        byte[]? body = await ReadBoundedAsync(request.Body, limit);
+        if (body is null)
         {
-            byte[] chunk = new byte[8192];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk)) > 0)
+            return (null, TooLarge($"more than {limit:N0} bytes"));
+        }
+
+        return isForm ? await ImageUpload.FromFormAsync(body, contentType)
+            : isImage ? ImageUpload.FromPng(body)
+            : JsonPixels.Parse(body, inputSize);
+    }
+
+    /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> bytes (a chunked body has no length to check first).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
             {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxBodyBytes)
-                {
-                    return (null, $"The body is more than {MaxBodyBytes:N0} bytes, the most accepted. {shape}");
-                }
-            }
-
-            body = buffer.ToArray();
-        }
-
-        PixelsBody? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(body, PredictionJson.Default.PixelsBody);
-        }
-        catch (JsonException error)
-        {
-            return (null, $"The body is not valid JSON of the expected form ({error.Message}). {shape}");
-        }
-
-        float[]? pixels = parsed?.Pixels;
-        if (pixels is null)
-        {
-            return (null, $"The body has no \"pixels\" array. {shape}");
-        }
-
-        if (pixels.Length != inputSize)
-        {
-            return (null, $"\"pixels\" holds {pixels.Length} numbers; the network takes exactly {inputSize}. {shape}");
-        }
-
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            if (!float.IsFinite(pixels[i]))
-            {
-                return (null, $"pixels[{i}] is {pixels[i]}; every pixel must be a finite number. {shape}");
-            }
-
-            if (pixels[i] is < 0 or > 1)
-            {
-                return (null, $"pixels[{i}] is {pixels[i]}; pixels are scaled to 0..1 as in training (divide a byte by 255). {shape}");
+                return null;
             }
         }
 
-        return (pixels, null);
+        return buffer.ToArray();
     }
 }

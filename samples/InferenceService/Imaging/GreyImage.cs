@@ -1,0 +1,4 @@
+namespace Neuroslyn.Samples.InferenceService.Imaging;
+
+/// <summary>A decoded image as 8-bit luminance, row by row (0 = black, 255 = white).</summary>
+internal sealed record GreyImage(int Width, int Height, byte[] Pixels);
