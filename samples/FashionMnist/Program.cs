@@ -9,7 +9,7 @@ using Neuroslyn.Weights;
 // Trains the generated FashionNet on Fashion-MNIST, reports per-epoch loss, throughput and test accuracy, and
 // shows a few test predictions, saves the trained weights as safetensors and plots the run as a PNG. Options:
 // --epochs N (default 20), --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors beside
-// the program), --plot FILE (default fashionnet-training.png beside the weights).
+// the program), --plot FILE (default fashionnet-training.png beside the weights). --threads N (default: 2 where there are two cores).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 SampleOptions options;
 try
@@ -19,7 +19,7 @@ try
 catch (ArgumentException error)
 {
     Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER] [--save FILE] [--plot FILE]");
+    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--epochs N] [--batch N] [--data FOLDER] [--save FILE] [--plot FILE] [--threads N]");
     return 2;
 }
 
@@ -33,14 +33,14 @@ if (!data.IsFullSet)
 }
 
 var network = new FashionNet();
-Console.WriteLine($"FashionNet: {FashionNet.InputSize} → 256 → 128 → {FashionNet.OutputSize}, {FashionNet.ParameterCount:N0} parameters, batch {options.BatchSize}, Adam lr {network.LearningRate}.");
+Console.WriteLine($"FashionNet: {FashionNet.InputSize} → 256 → 128 → {FashionNet.OutputSize}, {FashionNet.ParameterCount:N0} parameters, batch {options.BatchSize}, Adam lr {network.LearningRate}, {options.Threads} training thread(s).");
 Console.WriteLine();
 
 // The training monitor watches every step and reports hazards under the analyzers' rule ids (see the README).
 var monitor = new TrainingMonitor();
 var trainingSet = TrainingSet.FromImages(data.Train);
 var testSet = TrainingSet.FromImages(data.Test);
-var trainingOptions = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42 };
+var trainingOptions = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42, Threads = options.Threads };
 var total = Stopwatch.StartNew();
 TrainingResult result = TrainingDisplay.Run(options.Epochs, (progress, epochCompleted) => Trainer.Fit(
     network, trainingSet, testSet, trainingOptions, progress, epochCompleted, monitor));

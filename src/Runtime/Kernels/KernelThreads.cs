@@ -189,16 +189,22 @@ public static unsafe class KernelThreads
         }
     }
 
-    /// <summary>A background thread that runs one posted job at a time.</summary>
+    /// <summary>
+    /// A background thread that runs one posted job at a time. The poster takes a job back and runs it itself when
+    /// the worker has not started it by the time the poster has finished its own share: on a machine busier than
+    /// its cores, a step then never waits for a worker the scheduler has not run yet.
+    /// </summary>
     private sealed class Worker
     {
+        private const int Idle = 0, Posted = 1, Running = 2, Done = 3;
+
         /// <summary>How long an idle worker spins for the next job before it sleeps: a step's gaps between products are shorter.</summary>
         private static readonly long s_spinTicks = Stopwatch.Frequency / 5_000; // 200 µs
 
         private readonly SemaphoreSlim _wake = new(0);
         private Job _job;
+        private int _state;
         private int _posted;
-        private int _done;
         private int _sleeping;
         private Exception? _failure;
 
@@ -212,6 +218,7 @@ public static unsafe class KernelThreads
         {
             _job = job;
             _failure = null;
+            Volatile.Write(ref _state, Posted);
             // A full fence on each side (here and in Loop) means that either the worker sees the new job before it
             // sleeps, or this thread sees it sleeping and wakes it.
             Interlocked.Increment(ref _posted);
@@ -221,15 +228,22 @@ public static unsafe class KernelThreads
             }
         }
 
+        /// <summary>Runs the job here if the worker has not taken it, else waits for the worker to finish it.</summary>
         public Exception? WaitDone()
         {
-            int target = Volatile.Read(ref _posted);
+            if (Interlocked.CompareExchange(ref _state, Idle, Posted) == Posted)
+            {
+                _job.Run();
+                return null;
+            }
+
             var spinner = new SpinWait();
-            while (Volatile.Read(ref _done) != target)
+            while (Volatile.Read(ref _state) != Done)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
 
+            Volatile.Write(ref _state, Idle);
             return _failure;
         }
 
@@ -251,6 +265,11 @@ public static unsafe class KernelThreads
                 }
 
                 seen = Volatile.Read(ref _posted);
+                if (Interlocked.CompareExchange(ref _state, Running, Posted) != Posted)
+                {
+                    continue; // the poster took it back
+                }
+
                 try
                 {
                     _job.Run();
@@ -260,7 +279,7 @@ public static unsafe class KernelThreads
                     _failure = error;
                 }
 
-                Volatile.Write(ref _done, seen);
+                Volatile.Write(ref _state, Done);
             }
         }
 
