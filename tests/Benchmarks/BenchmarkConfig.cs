@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -12,7 +13,8 @@ namespace Neuroslyn.Benchmarks;
 /// <summary>
 /// The suite's one job, bounded so that everything runs in well under 15 minutes on 2 cores: one launch, 3 warm-up and
 /// 10 measured iterations of about 150 ms. The slow workloads (W3, kernel efficiency) override the counts and run one
-/// invocation per iteration with class attributes. Full JSON goes to the artifacts folder for run.sh's table.
+/// invocation per iteration with class attributes. Each benchmark runs in its own process (BenchmarkDotNet's default
+/// toolchain), built once for the whole suite. Full JSON goes to the artifacts folder for run.sh's table.
 /// </summary>
 public static class BenchmarkConfig
 {
@@ -32,6 +34,9 @@ public static class BenchmarkConfig
             .AddExporter(JsonExporter.Full)
             .WithSummaryStyle(SummaryStyle.Default)
             .WithArtifactsPath(Path.GetFullPath(artifacts))
+            // BenchmarkDotNet rebuilds this project (and the generator) without the shared compiler server; on 2 busy
+            // cores that can pass the default 2 minutes.
+            .WithBuildTimeout(TimeSpan.FromMinutes(10))
             .WithOptions(ConfigOptions.JoinSummary);
     }
 }

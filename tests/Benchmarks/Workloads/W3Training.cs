@@ -26,7 +26,9 @@ public class W3Training
 
     private BenchmarkData _data = null!;
     private MlpNet _oneThread = null!;
+#if TRAINING_THREADS
     private MlpNet _twoThreads = null!;
+#endif
     private ScalarTrainer _scalar = null!;
 
     /// <summary>Loads the data and the W1 weights; one warm-up step each so buffers are allocated before timing.</summary>
@@ -36,12 +38,16 @@ public class W3Training
         _data = BenchmarkData.Load();
         Console.WriteLine($"// W3 data: {_data.Source}");
         _oneThread = LoadNetwork(threads: 1);
+#if TRAINING_THREADS
         _twoThreads = LoadNetwork(threads: 2);
+#endif
         _scalar = new ScalarTrainer(DenseModel.Load(ModelFiles.Path("w1.onnx")), Batch, learningRate: 1e-3f);
         ReadOnlySpan<float> inputs = _data.Train.Pixels.AsSpan(0, Batch * MlpNet.InputSize);
         ReadOnlySpan<int> targets = _data.Train.Labels.AsSpan(0, Batch);
         _oneThread.TrainBatch(inputs, targets);
+#if TRAINING_THREADS
         _twoThreads.TrainBatch(inputs, targets);
+#endif
         _scalar.TrainBatch(inputs, targets);
     }
 
@@ -49,9 +55,11 @@ public class W3Training
     [Benchmark(Baseline = true, OperationsPerInvoke = BenchmarkData.EpochSamples)]
     public float Neuroslyn1Thread() => Epoch(_oneThread, BenchmarkData.EpochSamples);
 
+#if TRAINING_THREADS
     /// <summary>One epoch of the generated code, the batch's matrix products split over two threads.</summary>
     [Benchmark(OperationsPerInvoke = BenchmarkData.EpochSamples)]
     public float Neuroslyn2Threads() => Epoch(_twoThreads, BenchmarkData.EpochSamples);
+#endif
 
     /// <summary>100 batches of plain scalar training.</summary>
     [Benchmark(OperationsPerInvoke = ScalarSamples)]
@@ -93,8 +101,8 @@ public class W3Training
 #if TRAINING_THREADS
         network.TrainingThreads = threads;
 #else
-        // TRAINING_THREADS is defined in the .csproj once the generator on main emits TrainingThreads; until then a
-        // two-thread case must fail loudly rather than measure one thread under the wrong name.
+        // TRAINING_THREADS is defined in the .csproj (NeuroslynTrainingThreads) once the generator emits TrainingThreads;
+        // until then asking for two threads must fail loudly rather than measure one thread under the wrong name.
         if (threads != 1)
         {
             throw new NotSupportedException($"This build of {nameof(MlpNet)} has no TrainingThreads property (TRAINING_THREADS is not defined).");
