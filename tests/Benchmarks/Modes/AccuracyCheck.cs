@@ -30,6 +30,7 @@ public static class AccuracyCheck
         {
             json.WriteStartObject();
             json.WriteString("data", data.Source);
+            json.WriteString("order", BenchmarkData.OrderFingerprint);
             WriteAccuracy(json, "accuracy1Thread", one, data);
             json.WriteNumber("seconds1Thread", oneSeconds);
             if (two is not null)

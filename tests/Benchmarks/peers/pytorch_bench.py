@@ -46,10 +46,14 @@ def worker(threads):
     import torch
     torch.set_num_threads(threads)
     blas = loaded_blas(torch)
-    log(f"torch {torch.__version__}, {threads} thread(s), BLAS {blas}")
+    log(f"torch {torch.__version__}, {threads} thread(s), BLAS loaded: {blas}")
     results = {"torch": torch.__version__, "blas": blas}
     if threads == 1:
-        results["buildConfig"] = next((part.strip() for part in torch.__config__.show().split(",") if "BLAS_INFO" in part), "")
+        # torch.__config__.show() names the BLAS torch was built against: Debian's says BLAS_INFO=generic (the system
+        # libblas.so.3), which is why loaded_blas() looks at the library really loaded.
+        config = torch.__config__.show()
+        log(config)
+        results["blasInfo"] = next((word.strip(",") for word in config.split() if word.startswith("BLAS_INFO=")), "unknown")
         results.update(inference(torch))
     results.update(training(torch, threads))
     return results
@@ -106,8 +110,27 @@ def inference(torch):
     return results
 
 
+SHUFFLE_SEED = 7  # BenchmarkData.ShuffleSeed on the C# side
+MASK64 = (1 << 64) - 1
+
+
+def shuffled_order(count, seed):
+    """Fisher-Yates with SplitMix64: the permutation BenchmarkData.ShuffledOrder computes in C#, so both sides train on
+    the same batches in the same order from the same weights, and their accuracies after an epoch are comparable."""
+    order, state = list(range(count)), seed
+    for i in range(count - 1, 0, -1):
+        state = (state + 0x9E3779B97F4A7C15) & MASK64
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        z ^= z >> 31
+        j = z % (i + 1)
+        order[i], order[j] = order[j], order[i]
+    return order
+
+
 def load_data(torch):
-    """Fashion-MNIST (pixels / 255, as Neuroslyn's loader) shuffled once with a fixed seed, or random data."""
+    """Fashion-MNIST (pixels / 255, as Neuroslyn's loader) in the shared shuffled order, or random data."""
     def idx(path):
         with gzip.open(path, "rb") as f:
             data = f.read()
@@ -118,8 +141,7 @@ def load_data(torch):
     files = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
     if all(os.path.exists(os.path.join(FASHION_MNIST, name)) for name in files):
         train_x, train_y, test_x, test_y = (idx(os.path.join(FASHION_MNIST, name)) for name in files)
-        generator = torch.Generator().manual_seed(7)
-        order = torch.randperm(train_x.shape[0], generator=generator)
+        order = torch.tensor(shuffled_order(train_x.shape[0], SHUFFLE_SEED))
         train_x = (train_x.reshape(-1, 784).float() / 255)[order].contiguous()
         train_y = train_y.long()[order].contiguous()
         test_x = test_x.reshape(-1, 784).float() / 255
@@ -156,7 +178,8 @@ def training(torch, threads):
     rate = statistics.median(rates)
     log(f"W3 {threads} thread(s): {rate:,.0f} samples/s (epochs: {', '.join(f'{r:,.0f}' for r in rates)}), accuracy after one epoch {accuracy}, data {source}")
     suffix = "1Thread" if threads == 1 else f"{threads}Threads"
-    return {f"w3SamplesPerSecond{suffix}": rate, f"w3Accuracy{suffix}": accuracy, "data": source}
+    order = ",".join(str(i) for i in shuffled_order(EPOCH_SAMPLES, SHUFFLE_SEED)[:8])
+    return {f"w3SamplesPerSecond{suffix}": rate, f"w3Accuracy{suffix}": accuracy, "data": source, "order": order}
 
 
 if __name__ == "__main__":

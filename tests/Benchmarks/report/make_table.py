@@ -63,6 +63,10 @@ def main():
             sys.exit(f"make_table: no result for {kind}.{method} in {bdn_dir}")
         return bdn[(kind, method)]
 
+    # The accuracy comparison is only fair if both sides trained on the same batches in the same order.
+    if accuracy.get("order") != torch.get("order"):
+        sys.exit(f"make_table: C# and PyTorch shuffled differently ({accuracy.get('order')} vs {torch.get('order')})")
+
     model, cpus, avx512, avx2, fma = lscpu()
     peak_gflops = machine["fmaPeakFlops"] / get("KernelEfficiency", "FmaPeak")[0]
     rows, targets = [], []
@@ -82,7 +86,7 @@ def main():
         for peer in peers:
             median, allocated = get(kind, peer)
             row(workload, names[peer], median, bytes_text(allocated), ours, gflops(median))
-        row(workload, f"PyTorch {torch['torch']} (1 thread, no_grad)", torch[torch_key] * 1e9, "n/a", ours)
+        row(workload, f"PyTorch {torch['torch']} (1 thread, inference_mode)", torch[torch_key] * 1e9, "n/a", ours)
 
     w1, w1_alloc = get("W1BatchOne", "Neuroslyn")
     targets.append(("W1 vs ONNX Runtime", f"{get('W1BatchOne', 'OnnxRuntime')[0] / w1:.2f}x faster", ">= 2x", get('W1BatchOne', 'OnnxRuntime')[0] / w1 >= 2))
@@ -142,7 +146,7 @@ def main():
         "",
         f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by tests/Benchmarks/run.sh. Machine: **{model}**, {cpus} cores, "
         f"AVX-512: {'yes' if avx512 else 'no'}, AVX2: {'yes' if avx2 else 'no'}, FMA: {'yes' if fma else 'no'} "
-        f"(the generated code runs its {width} kernels); {machine['runtime']}, {machine['os']}; PyTorch {torch['torch']} with {torch['blas']}. "
+        f"(the generated code runs its {width} kernels); {machine['runtime']}, {machine['os']}; PyTorch {torch['torch']} ({torch['blasInfo']}) with {torch['blas']} loaded. "
         f"Training data: {accuracy['data']}.",
         "",
         "Medians. Ratio: time relative to Neuroslyn's for inference and monitor rows (above 1 = slower than Neuroslyn), "
