@@ -9,7 +9,7 @@ namespace Neuroslyn.Benchmarks.Workloads;
 /// <summary>
 /// W3: training 784-128-64-10 (softmax cross-entropy, Adam lr 1e-3, batch 32). One operation is one sample, so the
 /// mean time is seconds per sample and samples/s is its inverse; the generated network runs a whole epoch (60,000
-/// samples) per invocation, the scalar peer 100 batches (it is about ten times slower and the suite must stay short).
+/// samples) per invocation, the scalar peer 100 batches (it is tens of times slower and the suite must stay short).
 /// Allocations are per sample over whole epochs after a warm-up step, so they show the steady state.
 /// </summary>
 [BenchmarkCategory("W3")]

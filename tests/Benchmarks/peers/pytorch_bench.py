@@ -31,15 +31,30 @@ def main():
         return
     if len(sys.argv) != 2:
         sys.exit("usage: pytorch_bench.py OUTPUT.json")
-    results = {}
-    for threads in (1, 2):
-        env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
-        out = subprocess.run([sys.executable, __file__, "--worker", str(threads)], env=env, check=True,
-                             stdout=subprocess.PIPE, text=True).stdout
-        results.update(json.loads(out.strip().splitlines()[-1]))
+    results = run_worker(1, wait_policy=None)
+    # Two threads: PyTorch's OpenMP pool and OpenBLAS's pthread pool both spin-wait between tasks, and on 2 cores they
+    # take turns stealing each other's core. Which wait policy is best depends on how busy the machine is, so both
+    # run and the table gets PyTorch's better one (named in w3Config2Threads): the peer at its best, not handicapped.
+    candidates = [run_worker(2, wait_policy=policy) for policy in (None, "PASSIVE")]
+    best = max(candidates, key=lambda result: result["w3SamplesPerSecond2Threads"])
+    results.update(best)
+    results["w3Candidates2Threads"] = {c["w3Config2Threads"]: c["w3SamplesPerSecond2Threads"] for c in candidates}
     with open(sys.argv[1], "w") as f:
         json.dump(results, f, indent=2)
     print(json.dumps(results, indent=2))
+
+
+def run_worker(threads, wait_policy):
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    env.pop("OMP_WAIT_POLICY", None)
+    if wait_policy:
+        env["OMP_WAIT_POLICY"] = wait_policy
+    out = subprocess.run([sys.executable, __file__, "--worker", str(threads)], env=env, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    if threads > 1:
+        result["w3Config2Threads"] = f"OMP_WAIT_POLICY={wait_policy or 'default'}"
+    return result
 
 
 def worker(threads):
@@ -176,7 +191,7 @@ def training(torch, threads):
             with torch.inference_mode():
                 accuracy = (model(test_x).argmax(dim=1) == test_y).float().mean().item()
     rate = statistics.median(rates)
-    log(f"W3 {threads} thread(s): {rate:,.0f} samples/s (epochs: {', '.join(f'{r:,.0f}' for r in rates)}), accuracy after one epoch {accuracy}, data {source}")
+    log(f"W3 {threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'default')}: {rate:,.0f} samples/s (epochs: {', '.join(f'{r:,.0f}' for r in rates)}), accuracy after one epoch {accuracy}, data {source}")
     suffix = "1Thread" if threads == 1 else f"{threads}Threads"
     order = ",".join(str(i) for i in shuffled_order(EPOCH_SAMPLES, SHUFFLE_SEED)[:8])
     return {f"w3SamplesPerSecond{suffix}": rate, f"w3Accuracy{suffix}": accuracy, "data": source, "order": order}
