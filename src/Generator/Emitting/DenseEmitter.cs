@@ -62,7 +62,7 @@ internal sealed class DenseEmitter : LayerEmitter
             ActivationEmitter.Backward(writer, dense.Activation, dense.LeakySlope, io.Output, io.Delta, dense.OutputSize);
         }
 
-        writer.Line($"{Name(dense, "WeightGradient")}({io.Input}, {io.Delta}, {Gradients(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {io.Rows});");
+        writer.Line($"{Name(dense, "WeightGradient")}({io.Input}, {io.Delta}, {Gradients(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {io.Rows}, {io.Threads});");
         if (dense.UseBias)
         {
             writer.Line($"{Literals.Kernels}.MatrixKernels.ColumnSums({io.Delta}, {io.Rows}, {dense.OutputSize}, {Gradients(dense.BiasOffset, dense.OutputSize)});");
@@ -71,55 +71,62 @@ internal sealed class DenseEmitter : LayerEmitter
         if (io.InputDelta is not null)
         {
             writer.Line($"{Literals.Kernels}.MatrixKernels.Transpose({Weights(dense)}, {dense.InputSize}, {dense.OutputSize}, t.{TransposedName(dense)});");
-            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, t.{TransposedName(dense)}, {io.InputDelta}, {io.Rows});");
+            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, t.{TransposedName(dense)}, {io.InputDelta}, {io.Rows}, {io.Threads});");
         }
     }
 
-    public override IEnumerable<string> MemberNames(LayerSpec layer)
-        => KernelNames(layer).SelectMany(kernel => VectorWidth.All.Select(width => kernel + width.Suffix).Prepend(kernel));
+    public override IEnumerable<string> MemberNames(LayerSpec layer) => Kernels((DenseSpec)layer).SelectMany(MatMulEmitter.MemberNames);
 
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
-        var dense = (DenseSpec)layer;
+        bool first = true;
+        foreach (MatMulKernel kernel in Kernels((DenseSpec)layer))
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            MatMulEmitter.Emit(writer, kernel);
+            first = false;
+        }
+    }
+
+    /// <summary>
+    /// The layer's three products. The forward kernel applies ReLU or LeakyReLU as it stores (the activation is never
+    /// folded into a loss, so it always applies); other activations run over the output afterwards.
+    /// </summary>
+    private static IEnumerable<MatMulKernel> Kernels(DenseSpec dense)
+    {
         int inputs = dense.InputSize, outputs = dense.OutputSize;
         string bias = dense.UseBias ? " + b" : string.Empty;
-        MatMulEmitter.Emit(writer, new MatMulKernel(
+        bool fused = MatMulKernel.CanFuse(dense.Activation);
+        string activation = fused ? $", then {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}" : string.Empty;
+        yield return new MatMulKernel(
             Name(dense, "Forward"),
-            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}.",
-            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias));
-        writer.Line();
-        MatMulEmitter.Emit(writer, new MatMulKernel(
+            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}{activation}.",
+            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias,
+            Activation: fused ? dense.Activation : ActivationKind.Linear, LeakySlope: dense.LeakySlope);
+        yield return new MatMulKernel(
             Name(dense, "WeightGradient"),
             $"Layer {dense.Index} weight gradient: ∂W[{inputs}, {outputs}] = xᵀ[{inputs}, n]·δ[n, {outputs}].",
-            Rows: inputs, Depth: null, Columns: outputs, ARowStride: 1, ADepthStride: inputs, HasBias: false));
+            Rows: inputs, Depth: null, Columns: outputs, ARowStride: 1, ADepthStride: inputs, HasBias: false);
         if (HasInputGradient(dense))
         {
-            writer.Line();
-            MatMulEmitter.Emit(writer, new MatMulKernel(
+            yield return new MatMulKernel(
                 Name(dense, "InputGradient"),
                 $"Layer {dense.Index} input gradient: ∂x[n, {inputs}] = δ[n, {outputs}]·Wᵀ[{outputs}, {inputs}].",
-                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false));
+                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false);
         }
     }
 
     private static void EmitForward(SourceWriter writer, DenseSpec dense, ForwardIo io)
     {
         string bias = dense.UseBias ? Parameters(dense.BiasOffset, dense.OutputSize) + ", " : string.Empty;
-        writer.Line($"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows});");
-        if (io.ApplyActivation)
+        writer.Line($"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows}, {io.Threads});");
+        if (io.ApplyActivation && !MatMulKernel.CanFuse(dense.Activation))
         {
             ActivationEmitter.Forward(writer, dense.Activation, dense.LeakySlope, io.Output, dense.OutputSize);
-        }
-    }
-
-    /// <summary>The kernels <see cref="EmitKernels"/> writes, each an entry point plus one method per vector width.</summary>
-    private static IEnumerable<string> KernelNames(LayerSpec layer)
-    {
-        yield return Name(layer, "Forward");
-        yield return Name(layer, "WeightGradient");
-        if (HasInputGradient(layer))
-        {
-            yield return Name(layer, "InputGradient");
         }
     }
 

@@ -22,7 +22,7 @@ internal static class GeneratedMemberNames
         "ApplyGradients", "BatchesTracked", "BufferCount", "Buffers", "ComputeGradients", "ComputeLoss", "Create",
         "DefaultSeed", "GetOptimizerState", "Gradients", "InputSize", "Layers", "LearningRate", "OptimizerStateNames",
         "OutputSize", "ParameterCount", "Parameters", "Predict", "PredictBatch", "ResetDropout", "StepCount", "Tensors",
-        "TrainBatch",
+        "TrainBatch", "TrainingThreads",
 
         // Private constants, methods and the training buffers' class.
         "BufferSlice", "CheckBatch", "CountSamples", "DropoutSeed", "EnsureTrainingBuffers", "Forward", "GradientSlice",
@@ -31,7 +31,7 @@ internal static class GeneratedMemberNames
 
         // Private fields.
         "_batchesTracked", "_buffers", "_dropoutRandom", "_firstMoment", "_gradients", "_parameters", "_secondMoment",
-        "_monitor", "_step", "_training", "_velocity", "s_layers", "s_optimizerStateNames", "s_tensors", "t_inferenceScratch",
+        "_monitor", "_step", "_training", "_trainingThreads", "_velocity", "s_layers", "s_optimizerStateNames", "s_tensors", "t_inferenceScratch",
     ];
 
     /// <summary>

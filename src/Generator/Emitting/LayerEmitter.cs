@@ -8,12 +8,14 @@ namespace Neuroslyn.Generator.Emitting;
 /// <param name="Output">Expression of the span the layer writes (rows × OutputSize).</param>
 /// <param name="Rows">Expression of the number of rows.</param>
 /// <param name="ApplyActivation">False for the output layer when its activation is folded into the loss.</param>
-internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation);
+/// <param name="Threads">Expression of the number of threads the layer's matrix products may use.</param>
+internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation, string Threads = "1");
 
 /// <summary>Spans a layer reads and writes in the backward pass.</summary>
 /// <param name="Delta">Gradient of the loss with respect to the layer's output; the layer may overwrite it.</param>
 /// <param name="InputDelta">Where to write the gradient with respect to the layer's input; null for the first layer.</param>
-internal sealed record BackwardIo(string Input, string Output, string Delta, string? InputDelta, string Rows, bool ApplyActivation);
+/// <param name="Threads">Expression of the number of threads the layer's matrix products may use.</param>
+internal sealed record BackwardIo(string Input, string Output, string Delta, string? InputDelta, string Rows, bool ApplyActivation, string Threads = "1");
 
 /// <summary>A per-instance training buffer: <c>PerRow</c> floats per sample of the batch plus <c>Fixed</c> floats.</summary>
 internal sealed record TrainingBuffer(string Name, int PerRow, int Fixed, string Purpose);

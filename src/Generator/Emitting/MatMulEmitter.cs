@@ -1,26 +1,49 @@
 using System.Collections.Generic;
 using System.Linq;
+using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Emitting;
 
 /// <summary>
-/// Writes a <see cref="MatMulKernel"/> as register-blocked SIMD code: an entry point that checks extents and
-/// dispatches on the widest accelerated vector width, and one method per width. Each method walks the rows in
-/// tiles of <see cref="TileRows"/> (then one by one) and the columns in tiles of a few vectors whose
-/// accumulators stay in registers for the whole depth loop. Columns that do not fill a vector are finished with
-/// 4-wide vectors, then scalars, all unrolled from the constant shape: loops never unroll a whole layer.
+/// Writes a <see cref="MatMulKernel"/> as register-blocked SIMD code, in four parts:
+/// <list type="bullet">
+/// <item>an entry point that checks every extent once, then runs the rows on this thread or splits them over
+/// worker threads (<c>KernelThreads</c>);</item>
+/// <item>a rows method that dispatches a range of rows on the widest accelerated vector width (the JIT keeps one
+/// branch), and the static delegate the worker threads call it through;</item>
+/// <item>one method per width. It walks the columns in panels of <see cref="PanelVectors"/> vectors and, inside a
+/// panel, the rows in tiles of <see cref="TileRows"/> (then 4, 2, 1): the tile's accumulators stay in registers for
+/// the whole depth loop, and the panel of B (depth × panel width) stays in cache while every row tile reads it.
+/// Columns that do not fill a panel are finished with full vectors, 4-wide vectors, then scalars, all unrolled
+/// from the constant shape: loops never unroll a whole layer;</item>
+/// <item>for a batch of one row (matrix-vector work), a path that keeps <see cref="SingleRowVectors"/>
+/// accumulators of one row, so the FMA latency is hidden without a second row.</item>
+/// </list>
+/// Every result is <c>bias + Σ_k a·b</c> summed in k order by one multiply-add per term, whichever tile or thread
+/// computes it: the split over threads does not change a bit.
 /// </summary>
 internal static class MatMulEmitter
 {
-    /// <summary>Rows per tile in the main loop.</summary>
-    private const int TileRows = 4;
+    /// <summary>Rows per tile in the main loop: 6 × 2 accumulators, 2 B vectors and a broadcast fit 16 registers.</summary>
+    public const int TileRows = 6;
 
-    /// <summary>Vectors per row in a tile: 4 × 2 accumulators for four rows, 4 for a single row.</summary>
-    private static int VectorsPerRow(int rows) => rows == TileRows ? 2 : 4;
+    /// <summary>Vectors per column panel.</summary>
+    private const int PanelVectors = 2;
+
+    /// <summary>Floats of the packed copy of a panel's depth block: 16 KB, half of L1, whatever the width.</summary>
+    private const int PanelFloats = 4096;
+
+    /// <summary>Vectors of one row that the single-row path accumulates at once.</summary>
+    private const int SingleRowVectors = 4;
+
+    /// <summary>Tiles for the rows left after the main loop (0 to 5 of them): 4, then 2, then 1.</summary>
+    private static readonly int[] LeftoverTiles = [4, 2, 1];
 
     public static void Emit(SourceWriter writer, MatMulKernel kernel)
     {
         EmitEntry(writer, kernel);
+        writer.Line();
+        EmitRowsMethod(writer, kernel);
         foreach (VectorWidth width in VectorWidth.All)
         {
             writer.Line();
@@ -28,12 +51,26 @@ internal static class MatMulEmitter
         }
     }
 
+    /// <summary>The members <see cref="Emit"/> writes for <paramref name="kernel"/>.</summary>
+    public static IEnumerable<string> MemberNames(MatMulKernel kernel)
+        => VectorWidth.All.Select(width => kernel.Name + width.Suffix).Prepend(kernel.RowsDelegate).Prepend(kernel.RowsMethod).Prepend(kernel.Name);
+
     private static void EmitEntry(SourceWriter writer, MatMulKernel kernel)
     {
         string biasParameter = kernel.HasBias ? $"{Literals.ReadOnlySpan} bias, " : string.Empty;
         string m = kernel.RowsExpression, k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
         writer.Line($"/// <summary>{kernel.Summary}</summary>");
-        using (writer.Block($"private static void {kernel.Name}({Literals.ReadOnlySpan} a, {Literals.ReadOnlySpan} b, {biasParameter}{Literals.Span} c, int count)"))
+        writer.Line("/// <param name=\"a\">The left operand.</param>");
+        writer.Line("/// <param name=\"b\">The right operand.</param>");
+        if (kernel.HasBias)
+        {
+            writer.Line("/// <param name=\"bias\">The bias, added to every row.</param>");
+        }
+
+        writer.Line("/// <param name=\"c\">The result.</param>");
+        writer.Line("/// <param name=\"count\">The batch size.</param>");
+        writer.Line("/// <param name=\"threads\">Threads to split the rows over; 1 runs them all on the calling thread.</param>");
+        using (writer.Block($"private static void {kernel.Name}({Literals.ReadOnlySpan} a, {Literals.ReadOnlySpan} b, {biasParameter}{Literals.Span} c, int count, int threads)"))
         {
             writer.Line("// The variants read and write through references: every extent is checked here, once.");
             string biasCheck = kernel.HasBias ? $" || bias.Length < {n}" : string.Empty;
@@ -43,22 +80,37 @@ internal static class MatMulEmitter
             }
 
             writer.Line();
-            writer.Line($"ref float ar = ref {Literals.MemoryMarshal}.GetReference(a);");
-            writer.Line($"ref float br = ref {Literals.MemoryMarshal}.GetReference(b);");
-            if (kernel.HasBias)
+            string bias = kernel.HasBias ? "bias" : "default";
+            using (writer.Block("if (threads > 1)"))
             {
-                writer.Line($"ref float biasr = ref {Literals.MemoryMarshal}.GetReference(bias);");
+                writer.Line($"{Literals.Kernels}.KernelThreads.MatMul({kernel.RowsDelegate}, a, b, {bias}, c, count, {m}, {TileRows}, threads);");
+                writer.Line("return;");
             }
 
-            writer.Line($"ref float cr = ref {Literals.MemoryMarshal}.GetReference(c);");
-            string arguments = kernel.HasBias ? "ref ar, ref br, ref biasr, ref cr, (nuint)count" : "ref ar, ref br, ref cr, (nuint)count";
+            writer.Line();
+            string biasReference = kernel.HasBias
+                ? $"ref {Literals.MemoryMarshal}.GetReference(bias)"
+                : $"ref {Literals.Unsafe}.NullRef<float>()";
+            writer.Line($"{kernel.RowsMethod}(ref {Literals.MemoryMarshal}.GetReference(a), ref {Literals.MemoryMarshal}.GetReference(b), {biasReference}, ref {Literals.MemoryMarshal}.GetReference(c), (nuint)count, 0, (nuint)({m}));");
+        }
+    }
+
+    private static void EmitRowsMethod(SourceWriter writer, MatMulKernel kernel)
+    {
+        writer.Line($"/// <summary>The worker threads' handle on <see cref=\"{kernel.RowsMethod}\"/>.</summary>");
+        writer.Line($"private static readonly {Literals.Kernels}.MatMulRows {kernel.RowsDelegate} = {kernel.RowsMethod};");
+        writer.Line();
+        string unusedBias = kernel.HasBias ? string.Empty : " (unused: the layer has no bias)";
+        writer.Line($"/// <summary>Rows [rowStart, rowEnd) of {kernel.Name}, with the widest accelerated vectors; <paramref name=\"bias\"/>{unusedBias}.</summary>");
+        using (writer.Block($"private static void {kernel.RowsMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd)"))
+        {
             for (int i = 0; i < VectorWidth.All.Length; i++)
             {
                 VectorWidth width = VectorWidth.All[i];
                 string condition = width.IsScalar ? "else" : $"{(i == 0 ? "if" : "else if")} ({width.Api}.IsHardwareAccelerated)";
                 writer.Line(condition);
                 writer.Line("{");
-                writer.Line($"    {kernel.Name}{width.Suffix}({arguments});");
+                writer.Line($"    {kernel.Name}{width.Suffix}(ref a, ref b, ref bias, ref c, count, rowStart, rowEnd);");
                 writer.Line("}");
             }
         }
@@ -66,45 +118,108 @@ internal static class MatMulEmitter
 
     private static void EmitVariant(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
     {
-        string biasParameter = kernel.HasBias ? "ref float bias, " : string.Empty;
         string what = width.IsScalar ? "in scalar code, for processors without SIMD" : $"with {width.Suffix} vectors ({width.Lanes} floats each)";
-        writer.Line($"/// <summary>{kernel.Name} {what}; the entry point has checked every extent.</summary>");
-        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, {biasParameter}ref float c, nuint count)"))
+        writer.Line($"/// <summary>Rows [rowStart, rowEnd) of {kernel.Name} {what}; the entry point has checked every extent.</summary>");
+        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd)"))
         {
-            writer.Line("nuint r = 0;");
-            foreach (int rows in new[] { TileRows, 1 })
+            if (kernel.Rows is null)
             {
-                string header = rows == TileRows
-                    ? $"for (; r + {TileRows} <= {kernel.RowsExpression}; r += {TileRows})"
-                    : $"for (; r < {kernel.RowsExpression}; r++)";
-                using (writer.Block(header))
+                using (writer.Block("if (rowEnd - rowStart == 1)"))
                 {
-                    EmitRowTile(writer, kernel, width, rows);
+                    writer.Line("// One sample: matrix-vector work, where a single row needs more accumulators to hide the FMA latency.");
+                    writer.Line("nuint r = rowStart;");
+                    EmitSingleRow(writer, kernel, width);
+                    writer.Line("return;");
+                }
+
+                writer.Line();
+            }
+
+            int panelColumns = PanelVectors * width.Lanes;
+            int mainEnd = kernel.Columns / panelColumns * panelColumns;
+            if (mainEnd > 0)
+            {
+                int blockDepth = PanelFloats / panelColumns;
+                var panel = Enumerable.Range(0, PanelVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
+                writer.Line($"// Column panels of {panelColumns}, in depth blocks of up to {blockDepth}: each block of B is copied into");
+                writer.Line($"// contiguous memory that stays in L1 while every row tile reads it (B's own rows may be a power of two");
+                writer.Line($"// apart, which maps them all to a few cache sets). Partial sums wait in C between blocks.");
+                writer.Line($"global::System.Span<float> packed = stackalloc float[{PanelFloats}];");
+                writer.Line($"ref float p = ref {Literals.MemoryMarshal}.GetReference(packed);");
+                using (writer.Block($"for (nuint j = 0; j < {mainEnd}; j += {panelColumns})"))
+                {
+                    using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
+                    {
+                        writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
+                        using (writer.Block("for (nuint k = 0; k < depth; k++)"))
+                        {
+                            for (int v = 0; v < PanelVectors; v++)
+                            {
+                                string offset = v == 0 ? string.Empty : $" + {v * width.Lanes}";
+                                writer.Line(width.Store(width.Load("b", $"(k0 + k) * {Literals.Int(kernel.Columns)} + j{offset}"), "p", $"k * {panelColumns}{offset}"));
+                            }
+                        }
+
+                        writer.Line();
+                        EmitRowTiles(writer, kernel, new TileSource("j", 0, Packed: true, panelColumns), panel);
+                    }
+                }
+            }
+
+            List<Accumulator> rest = LeftoverAccumulators(width, kernel.Columns - mainEnd);
+            if (rest.Count > 0)
+            {
+                using (writer.Block($"// columns {mainEnd}..{kernel.Columns - 1}: the last ones, too few for a full panel, read from B in place"))
+                {
+                    EmitRowTiles(writer, kernel, new TileSource(null, mainEnd, Packed: false, 0), rest);
                 }
             }
         }
     }
 
-    /// <summary>All the columns of <paramref name="rows"/> rows: full tiles in a loop, then the leftover columns.</summary>
-    private static void EmitRowTile(SourceWriter writer, MatMulKernel kernel, VectorWidth width, int rows)
+    /// <summary>Rows [rowStart, rowEnd) of one column panel: tiles of <see cref="TileRows"/>, then 4, 2 and 1 rows.</summary>
+    private static void EmitRowTiles(SourceWriter writer, MatMulKernel kernel, TileSource source, List<Accumulator> accumulators)
     {
-        int tileColumns = VectorsPerRow(rows) * width.Lanes;
+        writer.Line("nuint r = rowStart;");
+        using (writer.Block($"for (; r + {TileRows} <= rowEnd; r += {TileRows})"))
+        {
+            EmitTile(writer, kernel, TileRows, source, accumulators);
+        }
+
+        foreach (int rows in LeftoverTiles)
+        {
+            string condition = rows == 1 ? "if (r < rowEnd)" : $"if (r + {rows} <= rowEnd)";
+            using (writer.Block(condition))
+            {
+                EmitTile(writer, kernel, rows, source, accumulators);
+                if (rows > 1)
+                {
+                    writer.Line($"r += {rows};");
+                }
+            }
+        }
+    }
+
+    /// <summary>All the columns of row <c>r</c>: wide tiles in a loop, then the leftover columns.</summary>
+    private static void EmitSingleRow(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
+    {
+        int tileColumns = SingleRowVectors * width.Lanes;
         int mainEnd = kernel.Columns / tileColumns * tileColumns;
         if (mainEnd > 0)
         {
-            var accumulators = Enumerable.Range(0, VectorsPerRow(rows)).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
+            var accumulators = Enumerable.Range(0, SingleRowVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
             using (writer.Block($"for (nuint j = 0; j < {mainEnd}; j += {tileColumns})"))
             {
-                EmitTile(writer, kernel, rows, "j", 0, accumulators);
+                EmitTile(writer, kernel, 1, new TileSource("j", 0, Packed: false, 0), accumulators);
             }
         }
 
         List<Accumulator> rest = LeftoverAccumulators(width, kernel.Columns - mainEnd);
         if (rest.Count > 0)
         {
-            using (writer.Block($"// columns {mainEnd}..{kernel.Columns - 1}: the last ones, too few for a full tile"))
+            using (writer.Block($"// columns {mainEnd}..{kernel.Columns - 1}"))
             {
-                EmitTile(writer, kernel, rows, null, mainEnd, rest);
+                EmitTile(writer, kernel, 1, new TileSource(null, mainEnd, Packed: false, 0), rest);
             }
         }
     }
@@ -131,37 +246,44 @@ internal static class MatMulEmitter
     }
 
     /// <summary>
-    /// One register tile: <paramref name="rows"/> × accumulators, initialised from the bias (or zero), updated over
-    /// the whole depth, stored once.
+    /// One register tile: <paramref name="rows"/> × accumulators from row <c>r</c>, updated over the depth and stored
+    /// once. Over the whole depth, they start from the bias (or zero) and are stored through the fused activation;
+    /// over a depth block of a packed panel, they start from there in the first block and from C in the others, and
+    /// the activation waits for the last block.
     /// </summary>
-    /// <param name="columnVariable">The loop variable of the column tiles, or null for a fixed position.</param>
-    /// <param name="columnBase">The first column, added to <paramref name="columnVariable"/>.</param>
-    private static void EmitTile(SourceWriter writer, MatMulKernel kernel, int rows, string? columnVariable, int columnBase, List<Accumulator> accumulators)
+    private static void EmitTile(SourceWriter writer, MatMulKernel kernel, int rows, TileSource source, List<Accumulator> accumulators)
     {
         string n = Literals.Int(kernel.Columns);
         for (int i = 0; i < accumulators.Count; i++)
         {
             Accumulator accumulator = accumulators[i];
-            string init = kernel.HasBias ? accumulator.Width.Load("bias", Column(null, columnVariable, columnBase + accumulator.Offset)) : accumulator.Width.Zero;
-            writer.Line($"var c0_{i} = {init};");
-            for (int row = 1; row < rows; row++)
+            string column = Column(null, source.ColumnVariable, source.ColumnBase + accumulator.Offset);
+            string init = kernel.HasBias ? accumulator.Width.Load("bias", column) : accumulator.Width.Zero;
+            for (int row = 0; row < rows; row++)
             {
-                writer.Line($"var c{row}_{i} = c0_{i};");
+                string start = source.Packed
+                    ? $"k0 == 0 ? {init} : {accumulator.Width.Load("c", Column($"{RowIndex(row)} * {n}", source.ColumnVariable, source.ColumnBase + accumulator.Offset))}"
+                    : row == 0 ? init : $"c0_{i}";
+                writer.Line($"var c{row}_{i} = {start};");
             }
         }
 
-        using (writer.Block($"for (nuint k = 0; k < {kernel.DepthExpression}; k++)"))
+        string depth = source.Packed ? "depth" : kernel.DepthExpression;
+        string aDepth = source.Packed ? "(k0 + k)" : "k";
+        using (writer.Block($"for (nuint k = 0; k < {depth}; k++)"))
         {
             for (int i = 0; i < accumulators.Count; i++)
             {
-                writer.Line($"var b{i} = {accumulators[i].Width.Load("b", Column($"k * {n}", columnVariable, columnBase + accumulators[i].Offset))};");
+                string load = source.Packed
+                    ? accumulators[i].Width.Load("p", Column($"k * {source.PanelColumns}", null, accumulators[i].Offset))
+                    : accumulators[i].Width.Load("b", Column($"k * {n}", source.ColumnVariable, source.ColumnBase + accumulators[i].Offset));
+                writer.Line($"var b{i} = {load};");
             }
 
             IEnumerable<VectorWidth> widths = accumulators.Select(acc => acc.Width).Distinct();
             for (int row = 0; row < rows; row++)
             {
-                string rowIndex = row == 0 ? "r" : $"(r + {row})";
-                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref a, {Scaled(rowIndex, kernel.ARowStride)} + {Scaled("k", kernel.ADepthStride)});");
+                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref a, {Scaled(RowIndex(row), kernel.ARowStride)} + {Scaled(aDepth, kernel.ADepthStride)});");
                 foreach (VectorWidth width in widths.Where(w => !w.IsScalar))
                 {
                     writer.Line($"var a{row}{width.Suffix} = {width.Broadcast($"a{row}")};");
@@ -176,15 +298,30 @@ internal static class MatMulEmitter
             }
         }
 
+        bool activates = kernel.Activation != ActivationKind.Linear;
+        if (source.Packed && activates)
+        {
+            writer.Line($"bool last = k0 + depth == {kernel.DepthExpression};");
+        }
+
         for (int row = 0; row < rows; row++)
         {
-            string rowIndex = row == 0 ? "r" : $"(r + {row})";
             for (int i = 0; i < accumulators.Count; i++)
             {
-                writer.Line(accumulators[i].Width.Store($"c{row}_{i}", "c", Column($"{rowIndex} * {n}", columnVariable, columnBase + accumulators[i].Offset)));
+                VectorWidth width = accumulators[i].Width;
+                string value = $"c{row}_{i}";
+                if (activates)
+                {
+                    string activated = width.Activate(value, kernel.Activation, kernel.LeakySlope);
+                    value = source.Packed ? $"last ? {activated} : {value}" : activated;
+                }
+
+                writer.Line(width.Store(value, "c", Column($"{RowIndex(row)} * {n}", source.ColumnVariable, source.ColumnBase + accumulators[i].Offset)));
             }
         }
     }
+
+    private static string RowIndex(int row) => row == 0 ? "r" : $"(r + {row})";
 
     private static string Scaled(string variable, int stride) => stride == 1 ? variable : $"{variable} * {stride}";
 
@@ -211,4 +348,10 @@ internal static class MatMulEmitter
     }
 
     private sealed record Accumulator(VectorWidth Width, int Offset);
+
+    /// <summary>Where a tile's B comes from.</summary>
+    /// <param name="ColumnVariable">The loop variable of the column panels, or null for a fixed position.</param>
+    /// <param name="ColumnBase">The first column, added to <paramref name="ColumnVariable"/>.</param>
+    /// <param name="Packed">True for a depth block of a panel copied to <c>p</c> (rows of <paramref name="PanelColumns"/>).</param>
+    private sealed record TileSource(string? ColumnVariable, int ColumnBase, bool Packed, int PanelColumns);
 }

@@ -153,6 +153,7 @@ internal static class NetworkEmitter
         }
 
         writer.Line("private long _step;");
+        writer.Line("private int _trainingThreads = 1;");
         writer.Line("private TrainingBuffers? _training;");
         if (network.Monitor)
         {
@@ -227,6 +228,23 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public float LearningRate { get; set; }");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block("public int TrainingThreads"))
+        {
+            writer.Line("get => _trainingThreads;");
+            using (writer.Block("set"))
+            {
+                using (writer.Block($"if (value < 1 || value > {Literals.Kernels}.KernelThreads.MaxThreads)"))
+                {
+                    writer.Line($"throw new global::System.ArgumentOutOfRangeException(nameof(value), value, $\"Training uses 1 to {{({Literals.Kernels}.KernelThreads.MaxThreads)}} threads.\");");
+                }
+
+                writer.Line();
+                writer.Line("_trainingThreads = value;");
+            }
+        }
+
         writer.Line();
         if (network.Monitor)
         {
@@ -376,7 +394,7 @@ internal static class NetworkEmitter
                 writer.Line($"// Layer {layer.Index}: {LayerEmitter.For(layer).Describe(layer)}");
                 writer.Line($"{Literals.Span} h{layer.Index} = Head(t.Output{layer.Index}, rows * {layer.OutputSize});");
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
-                LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(TrainingInput(layer), $"h{layer.Index}", "rows", applyActivation));
+                LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(TrainingInput(layer), $"h{layer.Index}", "rows", applyActivation, "_trainingThreads"));
                 if (network.Monitor && layer is not DropoutSpec)
                 {
                     writer.Line($"_monitor?.RecordOutput({layer.Index}, h{layer.Index});");
@@ -403,7 +421,7 @@ internal static class NetworkEmitter
                 }
 
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
-                LayerEmitter.For(layer).EmitBackward(writer, layer, new BackwardIo(TrainingInput(layer), $"h{layer.Index}", $"d{layer.Index}", inputDelta, "rows", applyActivation));
+                LayerEmitter.For(layer).EmitBackward(writer, layer, new BackwardIo(TrainingInput(layer), $"h{layer.Index}", $"d{layer.Index}", inputDelta, "rows", applyActivation, "_trainingThreads"));
                 writer.Line();
             }
 

@@ -35,12 +35,12 @@ internal static class OptimizerEmitter
 
         if (optimizer.Kind == OptimizerKind.Adam)
         {
-            writer.Line($"{Literals.Kernels}.OptimizerKernels.Adam(_parameters, _gradients, _firstMoment, _secondMoment, LearningRate, {Literals.Float(optimizer.Beta1)}, {Literals.Float(optimizer.Beta2)}, {Literals.Float(optimizer.Epsilon)}, _step);");
+            writer.Line($"{Literals.Kernels}.OptimizerKernels.Adam(_parameters, _gradients, _firstMoment, _secondMoment, LearningRate, {Literals.Float(optimizer.Beta1)}, {Literals.Float(optimizer.Beta2)}, {Literals.Float(optimizer.Epsilon)}, _step, _trainingThreads);");
         }
         else
         {
-            string velocity = optimizer.Momentum > 0 ? "_velocity" : "default";
-            writer.Line($"{Literals.Kernels}.OptimizerKernels.Sgd(_parameters, _gradients, {velocity}, LearningRate, {Literals.Float(optimizer.Momentum)});");
+            string velocity = optimizer.Momentum > 0 ? "_velocity" : "null";
+            writer.Line($"{Literals.Kernels}.OptimizerKernels.Sgd(_parameters, _gradients, {velocity}, LearningRate, {Literals.Float(optimizer.Momentum)}, _trainingThreads);");
         }
     }
 

@@ -1,3 +1,5 @@
+using Neuroslyn.Generator.Model;
+
 namespace Neuroslyn.Generator.Emitting;
 
 /// <summary>
@@ -28,4 +30,18 @@ internal sealed record VectorWidth(string Suffix, string? Api, int Lanes)
 
     public string Store(string value, string reference, string index)
         => IsScalar ? $"{Literals.Unsafe}.Add(ref {reference}, {index}) = {value};" : $"{Api}.StoreUnsafe({value}, ref {reference}, {index});";
+
+    /// <summary>
+    /// <paramref name="value"/> through a fused activation (see <see cref="MatMulKernel.CanFuse"/>), with the same
+    /// arithmetic as the runtime's in-place kernels: IEEE maximum for ReLU (NaN passes through, as in
+    /// TensorPrimitives.Max), <c>v &gt; 0 ? v : v·slope</c> for LeakyReLU.
+    /// </summary>
+    public string Activate(string value, ActivationKind activation, float slope) => activation switch
+    {
+        ActivationKind.ReLU => IsScalar ? $"global::System.MathF.Max({value}, 0f)" : $"{Api}.Max({value}, {Zero})",
+        ActivationKind.LeakyReLU => IsScalar
+            ? $"({value} > 0f ? {value} : {value} * {Literals.Float(slope)})"
+            : $"{Api}.ConditionalSelect({Api}.GreaterThan({value}, {Zero}), {value}, {value} * {Api}.Create({Literals.Float(slope)}))",
+        _ => value,
+    };
 }

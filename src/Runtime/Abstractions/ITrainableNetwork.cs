@@ -39,6 +39,14 @@ public interface ITrainableNetwork<TTarget> : ITrainingState
     float LearningRate { get; set; }
 
     /// <summary>
+    /// Threads a training step may use (1, the default, to <see cref="Kernels.KernelThreads.MaxThreads"/>). With more
+    /// than one, each matrix product of the step is split by rows over worker threads and the optimizer step by
+    /// parameters; every value is computed by the same operations in the same order, so the result is
+    /// bit-for-bit the same as on one thread.
+    /// </summary>
+    int TrainingThreads { get; set; }
+
+    /// <summary>
     /// Restarts the dropout random stream. Two runs that start from the same parameters and dropout seed
     /// draw the same masks.
     /// </summary>

@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 namespace Neuroslyn.Kernels;
 
 /// <summary>Optimizer steps over flat parameter buffers, with the formulas of <c>torch.optim</c>.</summary>
-public static class OptimizerKernels
+public static partial class OptimizerKernels
 {
     /// <summary>
     /// Scales <paramref name="gradients"/> so that their global L2 norm is at most <paramref name="maxNorm"/>

@@ -50,11 +50,18 @@ public static class Trainer
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Epochs);
+        if (options.Threads < 1 || options.Threads > Kernels.KernelThreads.MaxThreads)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Threads, $"TrainingOptions.Threads must be 1 to {Kernels.KernelThreads.MaxThreads}.");
+        }
+
         var batches = new MiniBatches<TTarget>(training, options.BatchSize, options.Seed, options.Shuffle);
         var epochs = new List<EpochResult>(options.Epochs);
         var best = new BestState();
         int sinceImprovement = 0;
         bool stoppedEarly = false;
+        int threads = network.TrainingThreads;
+        network.TrainingThreads = options.Threads;
         monitor?.Attach(network);
         try
         {
@@ -84,6 +91,7 @@ public static class Trainer
         finally
         {
             monitor?.Detach(network);
+            network.TrainingThreads = threads;
         }
 
         if (options.EarlyStoppingPatience > 0 && options.RestoreBestParameters)

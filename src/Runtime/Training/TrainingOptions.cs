@@ -30,6 +30,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool RestoreBestParameters { get; init; } = true;
 
+    /// <summary>
+    /// Threads each training step uses (<see cref="ITrainableNetwork{TTarget}.TrainingThreads"/>), for the run; the
+    /// network's own setting is restored afterwards. Default 1. The result does not depend on it.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Report progress every this many mini-batches (and at the end of each epoch). Default 50.</summary>
     public int ProgressInterval { get; init; } = 50;
 }

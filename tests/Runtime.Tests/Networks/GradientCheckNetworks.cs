@@ -78,3 +78,11 @@ public partial class WideInferenceNet { }
 [Network(Inputs = 3, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.1f, ClipNorm = 0.5f, WeightDecay = 0.01f, Seed = 12)]
 [Dense(2)]
 public partial class ClippedDecayedNet { }
+
+// Deep enough for several depth blocks of the kernels' packed panels at every vector width but scalar (530 and
+// 520 inputs; blocks of 128 to 512 rows), with a leftover column tail (36 = 2 × 16 + 4).
+[Network(Inputs = 530, Loss = Loss.SoftmaxCrossEntropy, Seed = 12)]
+[Dense(36, Activation.ReLU)]
+[Dense(520, Activation.LeakyReLU, LeakySlope = 0.05f)]
+[Dense(3)]
+public partial class DeepBlockNet { }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Neuroslyn.Runtime.Tests.Networks;
 using Xunit;
@@ -10,20 +11,22 @@ namespace Neuroslyn.Runtime.Tests.Numerics;
 /// Every width variant of every generated matrix kernel (Vector512, Vector256, Vector128, scalar) computes the
 /// same product as a double-precision reference, whatever the processor. The variants are called directly, so
 /// the Vector512 code is checked even where AVX-512 is missing: .NET then runs Vector512 operations in software,
-/// slowly but with the same results.
+/// slowly but with the same results. The row counts reach every row tile (6, 4, 2, 1) and the single-row path, the
+/// deep network several depth blocks of the packed panels, and ranges of rows are checked as the worker threads
+/// run them: only those rows written.
 /// </summary>
 [Trait("Category", "Numeric")]
 public sealed class KernelVariantTests
 {
-    private delegate void BiasKernel(ref float a, ref float b, ref float bias, ref float c, nuint count);
+    private delegate void Kernel(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd);
 
-    private delegate void PlainKernel(ref float a, ref float b, ref float c, nuint count);
+    private static readonly int[] Counts = [1, 2, 3, 4, 5, 6, 7, 9, 13, 300];
 
     public static IEnumerable<object[]> Variants()
     {
         foreach (string width in new[] { "Vector512", "Vector256", "Vector128", "Scalar" })
         {
-            foreach (Type network in new[] { typeof(WideTailNet), typeof(WideInferenceNet), typeof(EveryActivationNet) })
+            foreach (Type network in new[] { typeof(WideTailNet), typeof(WideInferenceNet), typeof(EveryActivationNet), typeof(DeepBlockNet) })
             {
                 yield return [network, width];
             }
@@ -34,20 +37,23 @@ public sealed class KernelVariantTests
     [MemberData(nameof(Variants))]
     public void Every_dense_kernel_variant_computes_the_reference_product(Type network, string width)
     {
-        var tensors = (IReadOnlyList<TensorInfo>)network.GetProperty("Tensors", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        var layers = (IReadOnlyList<LayerInfo>)network.GetProperty("Layers", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
         int checkedKernels = 0;
-        foreach (TensorInfo weight in tensors)
+        foreach (DenseLayerInfo dense in layers.OfType<DenseLayerInfo>())
         {
-            if (weight.Role != TensorRole.Weight)
-            {
-                continue;
-            }
+            int layer = dense.Index, outputs = dense.OutputSize, inputs = dense.InputSize;
 
-            int layer = weight.Layer, outputs = weight.Shape[0], inputs = weight.Shape[1];
-            foreach (int count in new[] { 1, 6, 9 })
+            // The forward kernel applies ReLU and LeakyReLU as it stores; other activations run afterwards.
+            Func<double, double> activation = dense.Activation switch
             {
-                // Forward: C[count, out] = bias + x[count, in]·W[in, out].
-                Check(network, $"Dense{layer}Forward{width}", count, inputs, outputs, rowStride: inputs, depthStride: 1, withBias: true);
+                Activation.ReLU => v => Math.Max(v, 0),
+                Activation.LeakyReLU => v => v > 0 ? v : v * dense.LeakySlope,
+                _ => v => v,
+            };
+            foreach (int count in Counts)
+            {
+                // Forward: C[count, out] = act(bias + x[count, in]·W[in, out]).
+                Check(network, $"Dense{layer}Forward{width}", count, inputs, outputs, rowStride: inputs, depthStride: 1, withBias: true, activation: activation);
 
                 // Weight gradient: C[in, out] = xᵀ·δ, depth = the batch, x read column-wise.
                 Check(network, $"Dense{layer}WeightGradient{width}", inputs, count, outputs, rowStride: 1, depthStride: inputs, withBias: false, countIsDepth: true);
@@ -65,21 +71,15 @@ public sealed class KernelVariantTests
         Assert.True(checkedKernels >= 3, $"{network.Name} has only {checkedKernels} dense layers.");
     }
 
-    private static void Check(Type network, string name, int rows, int depth, int columns, int rowStride, int depthStride, bool withBias, bool countIsDepth = false)
+    private static void Check(
+        Type network, string name, int rows, int depth, int columns, int rowStride, int depthStride, bool withBias,
+        bool countIsDepth = false, Func<double, double>? activation = null)
     {
         MethodInfo method = network.GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{network.Name} has no kernel {name}.");
+        Kernel kernel = method.CreateDelegate<Kernel>();
         float[] a = TestData.Normal(rows * depth, rows + depth), b = TestData.Normal(depth * columns, depth + columns), bias = TestData.Normal(columns, columns);
-        var c = new float[rows * columns];
         nuint count = (nuint)(countIsDepth ? depth : rows);
-        if (withBias)
-        {
-            method.CreateDelegate<BiasKernel>()(ref a[0], ref b[0], ref bias[0], ref c[0], count);
-        }
-        else
-        {
-            method.CreateDelegate<PlainKernel>()(ref a[0], ref b[0], ref c[0], count);
-        }
 
         var expected = new double[rows * columns];
         for (int m = 0; m < rows; m++)
@@ -92,10 +92,28 @@ public sealed class KernelVariantTests
                     sum += (double)a[(m * rowStride) + (k * depthStride)] * b[(k * columns) + n];
                 }
 
-                expected[(m * columns) + n] = sum;
+                expected[(m * columns) + n] = (activation ?? (v => v))(sum);
             }
         }
 
+        // All the rows, as one thread computes them.
+        var c = new float[rows * columns];
+        kernel(ref a[0], ref b[0], ref bias[0], ref c[0], count, 0, (nuint)rows);
         ScalarReferenceTests.AssertClose(expected, c, 1e-4, 1e-4, $"{network.Name}.{name} with {count} rows or depth, element");
+
+        // A range of rows, as a worker thread computes it: the same values there, nothing written elsewhere.
+        if (rows >= 3)
+        {
+            int start = rows / 3, end = rows - 1;
+            float[] part = new float[rows * columns];
+            Array.Fill(part, float.NaN);
+            kernel(ref a[0], ref b[0], ref bias[0], ref part[0], count, (nuint)start, (nuint)end);
+            for (int i = 0; i < part.Length; i++)
+            {
+                int row = i / columns;
+                bool inRange = row >= start && row < end;
+                Assert.True(inRange ? BitConverter.SingleToInt32Bits(part[i]) == BitConverter.SingleToInt32Bits(c[i]) : float.IsNaN(part[i]), $"{network.Name}.{name}, rows [{start}, {end}) of {rows}: element {i} (row {row}) is {part[i]}.");
+            }
+        }
     }
 }

@@ -1,0 +1,283 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace Neuroslyn.Kernels;
+
+/// <summary>
+/// Splits the work of one training step over worker threads: the rows of each generated matrix product, and the
+/// parameters of the optimizer step. Every output value is computed by exactly the operations it would be on one
+/// thread, so a step's result does not depend on the number of threads.
+/// </summary>
+/// <remarks>
+/// The workers are background threads shared by the process and started on first use. A product takes a few tens
+/// of microseconds, far less than a thread pool's dispatch, so the workers spin briefly between jobs before they
+/// sleep. One step uses them at a time: a second network training concurrently on another thread finds them busy
+/// and runs its work on its own thread, with the same result. Nothing is allocated per call.
+/// </remarks>
+public static unsafe class KernelThreads
+{
+    /// <summary>The most threads a step may use.</summary>
+    public const int MaxThreads = 64;
+
+    private static readonly Lock s_startLock = new();
+    private static Worker[] s_workers = [];
+    private static int s_busy;
+
+    /// <summary>
+    /// Runs <paramref name="kernel"/> over rows [0, <paramref name="rows"/>) split into up to <paramref name="threads"/>
+    /// ranges whose boundaries are multiples of <paramref name="tileRows"/> (the kernel's row tile), the calling
+    /// thread taking the first range. The spans are pinned until every range is done.
+    /// </summary>
+    public static void MatMul(
+        MatMulRows kernel, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
+        int count, int rows, int tileRows, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        int parts = Math.Min(Math.Min(threads, MaxThreads), rows / Math.Max(tileRows, 1));
+        fixed (float* pa = a, pb = b, pbias = bias, pc = c)
+        {
+            if (parts < 2 || !TryAcquire(parts - 1))
+            {
+                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)rows);
+                return;
+            }
+
+            try
+            {
+                var job = new Job(kernel, pa, pb, pbias, pc, count);
+                int tiles = (rows + tileRows - 1) / tileRows;
+                for (int part = 1; part < parts; part++)
+                {
+                    s_workers[part - 1].Post(job with { RowStart = Boundary(part, parts, tiles, tileRows, rows), RowEnd = Boundary(part + 1, parts, tiles, tileRows, rows) });
+                }
+
+                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)Boundary(1, parts, tiles, tileRows, rows));
+                WaitAll(parts - 1);
+            }
+            finally
+            {
+                Volatile.Write(ref s_busy, 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> over [0, <paramref name="length"/>) split into up to <paramref name="threads"/>
+    /// ranges whose boundaries are multiples of 64 elements (so every SIMD width sees whole vectors).
+    /// </summary>
+    internal static void ForRanges(RangeStep step, int length, int threads)
+    {
+        const int Alignment = 64;
+        int parts = Math.Min(Math.Min(threads, MaxThreads), length / Alignment);
+        if (parts < 2 || !TryAcquire(parts - 1))
+        {
+            step.Run(0, length);
+            return;
+        }
+
+        try
+        {
+            int blocks = (length + Alignment - 1) / Alignment;
+            for (int part = 1; part < parts; part++)
+            {
+                s_workers[part - 1].Post(new Job(step, Boundary(part, parts, blocks, Alignment, length), Boundary(part + 1, parts, blocks, Alignment, length)));
+            }
+
+            step.Run(0, Boundary(1, parts, blocks, Alignment, length));
+            WaitAll(parts - 1);
+        }
+        finally
+        {
+            Volatile.Write(ref s_busy, 0);
+        }
+    }
+
+    /// <summary>The start of range <paramref name="part"/> of <paramref name="parts"/>: whole tiles, shared out evenly.</summary>
+    private static int Boundary(int part, int parts, int tiles, int tileSize, int length)
+        => Math.Min(length, (int)((long)tiles * part / parts) * tileSize);
+
+    /// <summary>Takes the workers for this call, starting them if needed; false when another step is using them.</summary>
+    private static bool TryAcquire(int workers)
+    {
+        if (Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        if (s_workers.Length < workers)
+        {
+            lock (s_startLock)
+            {
+                Worker[] grown = new Worker[workers];
+                Array.Copy(s_workers, grown, s_workers.Length);
+                for (int i = s_workers.Length; i < workers; i++)
+                {
+                    grown[i] = new Worker(i + 1);
+                }
+
+                s_workers = grown;
+            }
+        }
+
+        return true;
+    }
+
+    private static void WaitAll(int workers)
+    {
+        Exception? failure = null;
+        for (int i = 0; i < workers; i++)
+        {
+            failure ??= s_workers[i].WaitDone();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("A kernel failed on a worker thread.", failure);
+        }
+    }
+
+    /// <summary>One range of work: rows of a matrix product (pointers pinned by the caller), or a range of a step.</summary>
+    private struct Job
+    {
+        public Job(MatMulRows kernel, float* a, float* b, float* bias, float* c, int count)
+        {
+            Kernel = kernel;
+            A = a;
+            B = b;
+            Bias = bias;
+            C = c;
+            Count = count;
+        }
+
+        public Job(RangeStep step, int start, int end)
+        {
+            Step = step;
+            RowStart = start;
+            RowEnd = end;
+        }
+
+        public MatMulRows? Kernel { get; init; }
+
+        public float* A { get; init; }
+
+        public float* B { get; init; }
+
+        public float* Bias { get; init; }
+
+        public float* C { get; init; }
+
+        public int Count { get; init; }
+
+        public RangeStep? Step { get; init; }
+
+        public int RowStart { get; init; }
+
+        public int RowEnd { get; init; }
+
+        public readonly void Run()
+        {
+            if (Kernel is not null)
+            {
+                Kernel(ref *A, ref *B, ref *Bias, ref *C, (nuint)Count, (nuint)RowStart, (nuint)RowEnd);
+            }
+            else
+            {
+                Step!.Run(RowStart, RowEnd);
+            }
+        }
+    }
+
+    /// <summary>A background thread that runs one posted job at a time.</summary>
+    private sealed class Worker
+    {
+        /// <summary>How long an idle worker spins for the next job before it sleeps: a step's gaps between products are shorter.</summary>
+        private static readonly long s_spinTicks = Stopwatch.Frequency / 5_000; // 200 µs
+
+        private readonly SemaphoreSlim _wake = new(0);
+        private Job _job;
+        private int _posted;
+        private int _done;
+        private int _sleeping;
+        private Exception? _failure;
+
+        public Worker(int index)
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"Neuroslyn kernel worker {index}" };
+            thread.Start();
+        }
+
+        public void Post(Job job)
+        {
+            _job = job;
+            _failure = null;
+            // A full fence on each side (here and in Loop) means that either the worker sees the new job before it
+            // sleeps, or this thread sees it sleeping and wakes it.
+            Interlocked.Increment(ref _posted);
+            if (Volatile.Read(ref _sleeping) != 0)
+            {
+                _wake.Release();
+            }
+        }
+
+        public Exception? WaitDone()
+        {
+            int target = Volatile.Read(ref _posted);
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref _done) != target)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            return _failure;
+        }
+
+        private void Loop()
+        {
+            int seen = 0;
+            while (true)
+            {
+                if (Volatile.Read(ref _posted) == seen && !SpinForJob(seen))
+                {
+                    Interlocked.Exchange(ref _sleeping, 1);
+                    if (Volatile.Read(ref _posted) == seen)
+                    {
+                        _wake.Wait();
+                    }
+
+                    Volatile.Write(ref _sleeping, 0);
+                    continue;
+                }
+
+                seen = Volatile.Read(ref _posted);
+                try
+                {
+                    _job.Run();
+                }
+                catch (Exception error)
+                {
+                    _failure = error;
+                }
+
+                Volatile.Write(ref _done, seen);
+            }
+        }
+
+        private bool SpinForJob(int seen)
+        {
+            long until = Stopwatch.GetTimestamp() + s_spinTicks;
+            while (Volatile.Read(ref _posted) == seen)
+            {
+                if (Stopwatch.GetTimestamp() > until)
+                {
+                    return false;
+                }
+
+                Thread.SpinWait(20);
+            }
+
+            return true;
+        }
+    }
+}

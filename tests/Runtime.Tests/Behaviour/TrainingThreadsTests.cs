@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Neuroslyn.Kernels;
+using Neuroslyn.Runtime.Tests.Networks;
+using Neuroslyn.Runtime.Tests.Numerics;
+using Xunit;
+
+namespace Neuroslyn.Runtime.Tests.Behaviour;
+
+/// <summary>
+/// Training on several threads gives bit for bit the result of one thread. Alone in its collection: the workers
+/// serve one step at a time, and a step that finds them busy (another test class training in parallel) runs on
+/// its own thread, which would make these tests pass without testing the split.
+/// </summary>
+[Collection(nameof(TrainingThreadsTests))]
+[CollectionDefinition(nameof(TrainingThreadsTests), DisableParallelization = true)]
+public sealed class TrainingThreadsTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Two_or_three_threads_train_bit_for_bit_like_one(int threads)
+    {
+        // Dropout, ReLU fused into the products, Adam; 45 rows split into tiles of 6 with a leftover.
+        float[] inputs = TestData.Normal(45 * 784, 21);
+        int[] labels = TestData.Labels(45, 10, 22);
+        float[] Train(int threadCount)
+        {
+            var network = new FashionTestNet(7) { TrainingThreads = threadCount };
+            for (int step = 0; step < 3; step++)
+            {
+                network.TrainBatch(inputs, labels);
+            }
+
+            return network.Parameters.ToArray();
+        }
+
+        float[] single = Train(1), split = Train(threads);
+        Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), split.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void Sgd_with_momentum_and_batch_norm_train_bit_for_bit_like_one_thread()
+    {
+        float[] inputs = TestData.Normal(64 * 5, 23);
+        int[] labels = TestData.Labels(64, 4, 24);
+        float[] Train(int threads)
+        {
+            var network = new LeakyBatchNormSgd { TrainingThreads = threads };
+            for (int step = 0; step < 3; step++)
+            {
+                network.TrainBatch(inputs, labels);
+            }
+
+            return [.. network.Parameters.ToArray(), .. network.Buffers.ToArray()];
+        }
+
+        Assert.Equal(Train(1).Select(BitConverter.SingleToInt32Bits), Train(2).Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void A_split_product_runs_its_ranges_on_different_threads_and_covers_every_row_once()
+    {
+        var seen = new List<(int Thread, nuint Start, nuint End)>();
+        var gate = new Lock();
+        MatMulRows record = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint start, nuint end) =>
+        {
+            lock (gate)
+            {
+                seen.Add((Environment.CurrentManagedThreadId, start, end));
+            }
+        };
+
+        float[] a = new float[1], b = new float[1], c = new float[1];
+        KernelThreads.MatMul(record, a, b, default, c, count: 1, rows: 100, tileRows: 6, threads: 2);
+
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(2, seen.Select(range => range.Thread).Distinct().Count());
+        var ranges = seen.OrderBy(range => range.Start).ToArray();
+        Assert.Equal((nuint)0, ranges[0].Start);
+        Assert.Equal(ranges[0].End, ranges[1].Start);
+        Assert.Equal((nuint)100, ranges[1].End);
+        Assert.Equal((nuint)0, ranges[0].End % 6);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(KernelThreads.MaxThreads + 1)]
+    public void An_impossible_thread_count_is_refused_with_the_range(int threads)
+    {
+        var network = new FashionTestNet(7);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => network.TrainingThreads = threads);
+        Assert.Contains($"1 to {KernelThreads.MaxThreads}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, network.TrainingThreads);
+    }
+}
