@@ -1,0 +1,184 @@
+"""Writes results/latest.md from one run: BenchmarkDotNet's full JSON reports, pytorch_bench.py's JSON, the benchmark
+exe's --machine and --accuracy JSON, and lscpu. Called by run.sh; fails if a workload the table needs is missing, so a
+broken run never leaves a table with holes.
+
+Usage: make_table.py BDN_RESULTS_DIR TORCH_JSON MACHINE_JSON ACCURACY_JSON JIT_STATUS OUTPUT_MD
+"""
+import datetime
+import glob
+import json
+import os
+import subprocess
+import sys
+
+
+def load_bdn(folder):
+    """{(Type, Method): (median ns per operation, bytes allocated per operation)} from every *-report-full.json."""
+    results = {}
+    for path in glob.glob(os.path.join(folder, "*-report-full.json")):
+        with open(path) as f:
+            for b in json.load(f)["Benchmarks"]:
+                if b.get("Statistics"):
+                    results[(b["Type"], b["Method"])] = (b["Statistics"]["Median"], b["Memory"]["BytesAllocatedPerOperation"])
+    return results
+
+
+def lscpu():
+    fields = {}
+    for line in subprocess.run(["lscpu"], stdout=subprocess.PIPE, text=True, check=True).stdout.splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    flags = fields.get("Flags", "").split()
+    return fields.get("Model name", "unknown"), fields.get("CPU(s)", "?"), "avx512f" in flags, "avx2" in flags, "fma" in flags
+
+
+def time_text(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:,.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:,.2f} µs"
+    return f"{ns:,.1f} ns"
+
+
+def bytes_text(value):
+    return "n/a" if value is None else f"{value:,.0f} B"
+
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def main():
+    bdn_dir, torch_path, machine_path, accuracy_path, jit_status, output = sys.argv[1:7]
+    bdn = load_bdn(bdn_dir)
+    with open(torch_path) as f:
+        torch = json.load(f)
+    with open(machine_path) as f:
+        machine = json.load(f)
+    with open(accuracy_path) as f:
+        accuracy = json.load(f)
+
+    def get(kind, method):
+        if (kind, method) not in bdn:
+            sys.exit(f"make_table: no result for {kind}.{method} in {bdn_dir}")
+        return bdn[(kind, method)]
+
+    # The accuracy comparison is only fair if both sides trained on the same batches in the same order.
+    if accuracy.get("order") != torch.get("order"):
+        sys.exit(f"make_table: C# and PyTorch shuffled differently ({accuracy.get('order')} vs {torch.get('order')})")
+
+    model, cpus, avx512, avx2, fma = lscpu()
+    peak_gflops = machine["fmaPeakFlops"] / get("KernelEfficiency", "FmaPeak")[0]
+    rows, targets = [], []
+
+    def row(workload, name, median_ns, allocated, baseline_ns, extra=""):
+        ratio = f"{median_ns / baseline_ns:.2f}x" if baseline_ns else ""
+        rows.append(f"| {workload} | {name} | {time_text(median_ns)} | {allocated} | {ratio} | {extra} |")
+
+    # W1, W2, W4: inference medians per call; ratio = time / Neuroslyn's time.
+    for workload, kind, peers, torch_key in (("W1 batch-1 784-128-64-10", "W1BatchOne", ["Scalar", "HandWrittenSimd", "OnnxRuntime"], "w1Seconds"),
+                                             ("W2 batch-64 784-128-64-10", "W2Batch64", ["Scalar", "OnnxRuntime"], "w2Seconds"),
+                                             ("W4 batch-1 2-16-16-1 tanh", "W4Tiny", ["Scalar", "OnnxRuntime"], "w4Seconds")):
+        ours, ours_alloc = get(kind, "Neuroslyn")
+        gflops = lambda ns: f"{machine['w2Flops'] / ns:.1f} GFLOP/s, {100 * machine['w2Flops'] / ns / peak_gflops:.0f}% of FMA peak" if kind == "W2Batch64" else ""
+        row(workload, "Neuroslyn (generated)", ours, bytes_text(ours_alloc), ours, gflops(ours))
+        names = {"Scalar": "plain scalar C#", "HandWrittenSimd": f"hand-written {machine['simdReferenceWidth']}", "OnnxRuntime": "ONNX Runtime 1.31.1 (IOBinding, 1 thread)"}
+        for peer in peers:
+            median, allocated = get(kind, peer)
+            row(workload, names[peer], median, bytes_text(allocated), ours, gflops(median))
+        row(workload, f"PyTorch {torch['torch']} (1 thread, inference_mode)", torch[torch_key] * 1e9, "n/a", ours)
+
+    w1, w1_alloc = get("W1BatchOne", "Neuroslyn")
+    targets.append(("W1 vs ONNX Runtime", f"{get('W1BatchOne', 'OnnxRuntime')[0] / w1:.2f}x (ORT time / Neuroslyn time)", ">= 2x", get('W1BatchOne', 'OnnxRuntime')[0] / w1 >= 2))
+    targets.append((f"W1 vs hand-written {machine['simdReferenceWidth']}", f"{w1 / get('W1BatchOne', 'HandWrittenSimd')[0]:.2f}x (Neuroslyn time / reference time)", "<= 1.2x", w1 / get('W1BatchOne', 'HandWrittenSimd')[0] <= 1.2))
+    targets.append(("W1 allocation per call", bytes_text(w1_alloc), "0 B", w1_alloc == 0))
+    w2 = get("W2Batch64", "Neuroslyn")[0]
+    targets.append(("W2 vs ONNX Runtime", f"{get('W2Batch64', 'OnnxRuntime')[0] / w2:.2f}x (ORT time / Neuroslyn time)", ">= 1x", get('W2Batch64', 'OnnxRuntime')[0] / w2 >= 1))
+    w2_peak = 100 * machine["w2Flops"] / w2 / peak_gflops
+    targets.append(("W2 % of FMA peak", f"{w2_peak:.0f}%", ">= 85%", w2_peak >= 85))
+
+    # W3: BenchmarkDotNet's operation is one sample, so samples/s = 1e9 / median ns.
+    def rate(method):
+        return 1e9 / get("W3Training", method)[0]
+
+    w3_one, w3_one_alloc = rate("Neuroslyn1Thread"), get("W3Training", "Neuroslyn1Thread")[1]
+    rows.append(f"| W3 training, batch 32, Adam | Neuroslyn, 1 thread | {w3_one:,.0f} samples/s | {bytes_text(w3_one_alloc * 32)} per step | 1.00x | accuracy after 1 epoch {fmt_acc(accuracy.get('accuracy1Thread'))} |")
+    has_two = ("W3Training", "Neuroslyn2Threads") in bdn
+    if has_two:
+        w3_two, w3_two_alloc = rate("Neuroslyn2Threads"), get("W3Training", "Neuroslyn2Threads")[1]
+        identical = accuracy.get("twoThreadsBitIdentical")
+        rows.append(f"| W3 training, batch 32, Adam | Neuroslyn, 2 threads | {w3_two:,.0f} samples/s | {bytes_text(w3_two_alloc * 32)} per step | {w3_two / w3_one:.2f}x | accuracy {fmt_acc(accuracy.get('accuracy2Threads'))}; weights bit-identical to 1 thread: {identical} |")
+    scalar = rate("Scalar")
+    rows.append(f"| W3 training, batch 32, Adam | plain scalar C# | {scalar:,.0f} samples/s | {bytes_text(get('W3Training', 'Scalar')[1] * 32)} per step | {scalar / w3_one:.2f}x | |")
+    for threads, key in ((1, "1Thread"), (2, "2Threads")):
+        config = f"; best of {', '.join(f'{name}: {rate:,.0f}' for name, rate in torch['w3Candidates2Threads'].items())}" if threads > 1 else ""
+        rows.append(f"| W3 training, batch 32, Adam | PyTorch {torch['torch']} + OpenBLAS, {threads} thread{'s' if threads > 1 else ''} | {torch['w3SamplesPerSecond' + key]:,.0f} samples/s | n/a | {torch['w3SamplesPerSecond' + key] / w3_one:.2f}x | accuracy after 1 epoch {fmt_acc(torch.get('w3Accuracy' + key))}{config} |")
+    targets.append(("W3 vs PyTorch, 1 thread", f"{w3_one / torch['w3SamplesPerSecond1Thread']:.2f}x the samples/s", ">= 3x (stretch 5x)", w3_one / torch["w3SamplesPerSecond1Thread"] >= 3))
+    if has_two:
+        targets.append(("W3 vs PyTorch, 2 threads", f"{w3_two / torch['w3SamplesPerSecond2Threads']:.2f}x the samples/s", ">= 3x (stretch 5x)", w3_two / torch["w3SamplesPerSecond2Threads"] >= 3))
+        targets.append(("W3 two-thread speed-up", f"{w3_two / w3_one:.2f}x", "reported", True))
+        targets.append(("W3 2 threads bit-identical to 1", str(accuracy.get("twoThreadsBitIdentical")), "True", accuracy.get("twoThreadsBitIdentical") is True))
+    else:
+        targets.append(("W3 2 threads", "not measured: this build has no TrainingThreads (TRAINING_THREADS undefined)", ">= 3x PyTorch", False))
+    targets.append(("W3 allocation per step (steady state)", bytes_text(w3_one_alloc * 32), "0 B", w3_one_alloc == 0))
+    if accuracy.get("accuracy1Thread") is not None and torch.get("w3Accuracy1Thread") is not None:
+        gap = 100 * (accuracy["accuracy1Thread"] - torch["w3Accuracy1Thread"])
+        targets.append(("W3 accuracy after 1 epoch vs PyTorch", f"{fmt_acc(accuracy['accuracy1Thread'])} vs {fmt_acc(torch['w3Accuracy1Thread'])} ({gap:+.1f} points)", "same within noise (±1 point)", abs(gap) <= 1))
+    w4 = get("W4Tiny", "Neuroslyn")[0]
+    targets.append(("W4 vs ONNX Runtime", f"{get('W4Tiny', 'OnnxRuntime')[0] / w4:.1f}x (ORT time / Neuroslyn time)", ">= 20x", get('W4Tiny', 'OnnxRuntime')[0] / w4 >= 20))
+
+    # Kernel efficiency and monitor cost.
+    large, large_alloc = get("KernelEfficiency", "LargeNetGradients")
+    large_gflops = machine["largeNetGradientFlops"] / large
+    rows.append(f"| Kernel: FMA peak, 12 {machine['fmaPeakWidth']} chains | measured | {peak_gflops:.1f} GFLOP/s | {bytes_text(get('KernelEfficiency', 'FmaPeak')[1])} | | {time_text(get('KernelEfficiency', 'FmaPeak')[0])} for {machine['fmaPeakFlops']:,} FLOP |")
+    rows.append(f"| Kernel: 1024-1024-1024-1024 ComputeGradients, batch 256 | Neuroslyn | {large_gflops:.1f} GFLOP/s | {bytes_text(large_alloc)} | | {time_text(large)} for {machine['largeNetGradientFlops']:,} FLOP, {100 * large_gflops / peak_gflops:.0f}% of peak |")
+    targets.append(("Kernel: forward + backward at batch 256, % of FMA peak", f"{100 * large_gflops / peak_gflops:.0f}%", ">= 70%", large_gflops / peak_gflops >= 0.7))
+    plain, plain_alloc = get("MonitorCost", "PlainStep")
+    monitored, monitored_alloc = get("MonitorCost", "MonitoredStep")
+    overhead = 100 * (monitored / plain - 1)
+    rows.append(f"| Monitor: FashionNet 784-256-128-10 step, batch 64 | without monitor | {time_text(plain)} | {bytes_text(plain_alloc)} | 1.00x | |")
+    rows.append(f"| Monitor: FashionNet 784-256-128-10 step, batch 64 | Monitor = true + TrainingMonitor | {time_text(monitored)} | {bytes_text(monitored_alloc)} | {monitored / plain:.2f}x | overhead {overhead:+.1f}% |")
+    targets.append(("Monitor overhead per training step", f"{overhead:+.1f}%", "< 10%", overhead < 10))
+    targets.append(("No generated method compiled with MinOpts (--check-jit)", jit_status, "passed", jit_status == "passed"))
+
+    width = "Vector512" if machine["vector512Accelerated"] else "Vector256" if machine["vector256Accelerated"] else "Vector128"
+    lines = [
+        "# Neuroslyn benchmarks",
+        "",
+        f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by tests/Benchmarks/run.sh. Machine: **{model}**, {cpus} cores, "
+        f"AVX-512: {'yes' if avx512 else 'no'}, AVX2: {'yes' if avx2 else 'no'}, FMA: {'yes' if fma else 'no'} "
+        f"(the generated code runs its {width} kernels); {machine['runtime']}, {machine['os']}; PyTorch {torch['torch']} ({torch['blasInfo']}) with {torch['blas']} loaded. "
+        f"Training data: {accuracy['data']}. Load average (1/5/15 min) when the table was written: {load_average()} "
+        f"on {cpus} cores; well above 0 means other work shared the cores and the timings are noisy.",
+        "",
+        "Medians. Ratio: time relative to Neuroslyn's for inference and monitor rows (above 1 = slower than Neuroslyn), "
+        "samples/s relative to Neuroslyn's one thread for W3. Allocated: bytes per call, per step for W3 (BenchmarkDotNet's MemoryDiagnoser; n/a for PyTorch).",
+        "",
+        "| Workload | Implementation | Median | Allocated | Ratio | Notes |",
+        "|---|---|---:|---:|---:|---|",
+        *rows,
+        "",
+        "## Targets (issue 4)",
+        "",
+        "| Target | Measured | Goal | Met |",
+        "|---|---|---|---|",
+        *[f"| {name} | {measured} | {goal} | {verdict(ok)} |" for name, measured, goal, ok in targets],
+        "",
+    ]
+    os.makedirs(os.path.dirname(output), exist_ok=True)
+    with open(output, "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return "/".join(f.read().split()[:3])
+
+
+def fmt_acc(value):
+    return "n/a (no test set)" if value is None else f"{value:.4f}"
+
+
+if __name__ == "__main__":
+    main()

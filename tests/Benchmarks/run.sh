@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite of issue 4 and writes tests/Benchmarks/results/latest.md:
+#   1. peers/make_onnx.py writes the ONNX models and safetensors weights (fixed seeds) every implementation loads;
+#   2. builds the benchmarks (Release) and runs --check-jit (no generated method compiled with MinOpts);
+#   3. --machine (vector widths, FLOP counts) and --accuracy (one W3 epoch, test accuracy, 1 and 2 threads);
+#   4. BenchmarkDotNet: W1-W4, kernel efficiency, monitor cost (bounded job: about 10 minutes on 2 quiet cores);
+#   5. peers/pytorch_bench.py: PyTorch with OpenBLAS on the same workloads, 1 and 2 threads;
+#   6. report/make_table.py: one Markdown table with the peers, medians, allocations and the issue's target ratios.
+# Needs the .NET 10 SDK and Debian's python3-torch, python3-onnx and libopenblas0. Timings are only meaningful on an
+# otherwise idle machine. Extra arguments go to BenchmarkDotNet (the table needs every workload, so use them only to
+# experiment, e.g. --filter '*W1*'; the table step then fails).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+artifacts="$here/artifacts"
+python=/usr/bin/python3   # Debian's interpreter: the one python3-torch and python3-onnx install into
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! "$python" -c 'import torch, onnx' 2>/dev/null; then
+  echo "Debian's PyTorch and ONNX are needed: sudo apt-get install -y python3-torch python3-onnx libopenblas0" >&2
+  exit 1
+fi
+
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+export NEUROSLYN_BENCH_MODELS="$artifacts/models"
+
+echo "==> ONNX models and weights"
+(cd "$here/peers" && "$python" make_onnx.py "$NEUROSLYN_BENCH_MODELS")
+
+echo "==> Build"
+dotnet build "$here/Neuroslyn.Benchmarks.csproj" -c Release
+exe=(dotnet "$here/bin/Release/net10.0/Neuroslyn.Benchmarks.dll")
+
+echo "==> JIT check"
+if "${exe[@]}" --check-jit; then jit=passed; else jit=failed; fi
+
+echo "==> Machine and one-epoch accuracy"
+"${exe[@]}" --machine "$artifacts/machine.json"
+"${exe[@]}" --accuracy "$artifacts/accuracy.json"
+
+echo "==> BenchmarkDotNet"
+(cd "$here" && "${exe[@]}" --filter '*' --artifacts "$artifacts/bdn" "$@")
+
+echo "==> PyTorch"
+(cd "$here/peers" && "$python" pytorch_bench.py "$artifacts/torch.json")
+
+echo "==> Table"
+"$python" "$here/report/make_table.py" "$artifacts/bdn/results" "$artifacts/torch.json" "$artifacts/machine.json" \
+  "$artifacts/accuracy.json" "$jit" "$here/results/latest.md"
+echo "Wrote $here/results/latest.md"
+[ "$jit" = passed ]
