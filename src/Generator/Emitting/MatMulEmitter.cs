@@ -81,17 +81,26 @@ internal static class MatMulEmitter
 
             writer.Line();
             string bias = kernel.HasBias ? "bias" : "default";
-            using (writer.Block("if (threads > 1)"))
+            if (CanSplit(kernel))
             {
-                writer.Line($"{Literals.Kernels}.KernelThreads.MatMul({kernel.RowsDelegate}, a, b, {bias}, c, count, {m}, {TileRows}, threads);");
-                writer.Line("return;");
+                string enough = kernel.Rows is null ? " && count > 1" : string.Empty;
+                using (writer.Block($"if (threads > 1{enough})"))
+                {
+                    writer.Line($"{Literals.Kernels}.KernelThreads.MatMul({kernel.RowsDelegate}, a, b, {bias}, c, count, threads);");
+                    writer.Line("return;");
+                }
+
+                writer.Line();
+            }
+            else
+            {
+                writer.Line("// threads is not used: the product has too few column panels or row tiles to share.");
             }
 
-            writer.Line();
             string biasReference = kernel.HasBias
                 ? $"ref {Literals.MemoryMarshal}.GetReference(bias)"
                 : $"ref {Literals.Unsafe}.NullRef<float>()";
-            writer.Line($"{kernel.RowsMethod}(ref {Literals.MemoryMarshal}.GetReference(a), ref {Literals.MemoryMarshal}.GetReference(b), {biasReference}, ref {Literals.MemoryMarshal}.GetReference(c), (nuint)count, 0, (nuint)({m}));");
+            writer.Line($"{kernel.RowsMethod}(ref {Literals.MemoryMarshal}.GetReference(a), ref {Literals.MemoryMarshal}.GetReference(b), {biasReference}, ref {Literals.MemoryMarshal}.GetReference(c), (nuint)count, 0, 1);");
         }
     }
 
@@ -101,8 +110,8 @@ internal static class MatMulEmitter
         writer.Line($"private static readonly {Literals.Kernels}.MatMulRows {kernel.RowsDelegate} = {kernel.RowsMethod};");
         writer.Line();
         string unusedBias = kernel.HasBias ? string.Empty : " (unused: the layer has no bias)";
-        writer.Line($"/// <summary>Rows [rowStart, rowEnd) of {kernel.Name}, with the widest accelerated vectors; <paramref name=\"bias\"/>{unusedBias}.</summary>");
-        using (writer.Block($"private static void {kernel.RowsMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd)"))
+        writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name}, with the widest accelerated vectors; <paramref name=\"bias\"/>{unusedBias}.</summary>");
+        using (writer.Block($"private static void {kernel.RowsMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
         {
             for (int i = 0; i < VectorWidth.All.Length; i++)
             {
@@ -110,7 +119,7 @@ internal static class MatMulEmitter
                 string condition = width.IsScalar ? "else" : $"{(i == 0 ? "if" : "else if")} ({width.Api}.IsHardwareAccelerated)";
                 writer.Line(condition);
                 writer.Line("{");
-                writer.Line($"    {kernel.Name}{width.Suffix}(ref a, ref b, ref bias, ref c, count, rowStart, rowEnd);");
+                writer.Line($"    {kernel.Name}{width.Suffix}(ref a, ref b, ref bias, ref c, count, part, parts);");
                 writer.Line("}");
             }
         }
@@ -119,15 +128,18 @@ internal static class MatMulEmitter
     private static void EmitVariant(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
     {
         string what = width.IsScalar ? "in scalar code, for processors without SIMD" : $"with {width.Suffix} vectors ({width.Lanes} floats each)";
-        writer.Line($"/// <summary>Rows [rowStart, rowEnd) of {kernel.Name} {what}; the entry point has checked every extent.</summary>");
-        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd)"))
+        writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name} {what}; the entry point has checked every extent.</summary>");
+        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
         {
+            int panelColumns = PanelVectors * width.Lanes;
+            int mainEnd = kernel.Columns / panelColumns * panelColumns;
+            int panels = mainEnd / panelColumns;
             if (kernel.Rows is null)
             {
-                using (writer.Block("if (rowEnd - rowStart == 1)"))
+                using (writer.Block("if (count == 1)"))
                 {
                     writer.Line("// One sample: matrix-vector work, where a single row needs more accumulators to hide the FMA latency.");
-                    writer.Line("nuint r = rowStart;");
+                    writer.Line("nuint r = 0;");
                     EmitSingleRow(writer, kernel, width);
                     writer.Line("return;");
                 }
@@ -135,8 +147,38 @@ internal static class MatMulEmitter
                 writer.Line();
             }
 
-            int panelColumns = PanelVectors * width.Lanes;
-            int mainEnd = kernel.Columns / panelColumns * panelColumns;
+            if (kernel.Rows is null || panels >= 2)
+            {
+                writer.Line("// This share: every row of a range of column panels, so that no two threads copy or write the same panel;");
+                writer.Line("// the last share also takes the columns after the panels.");
+                writer.Line($"nuint rowStart = 0, rowEnd = {kernel.RowsExpression};");
+                if (mainEnd > 0)
+                {
+                    writer.Line($"nuint panelStart = {panels} * part / parts, panelEnd = {panels} * (part + 1) / parts;");
+                }
+
+                if (mainEnd < kernel.Columns)
+                {
+                    writer.Line("bool tail = part + 1 == parts;");
+                }
+            }
+            else
+            {
+                writer.Line($"// This share: a range of whole row tiles, every column (there are too few column panels to share).");
+                int tiles = (kernel.Rows.Value + TileRows - 1) / TileRows;
+                writer.Line($"nuint rowStart = global::System.Math.Min({tiles} * part / parts * {TileRows}, {kernel.Rows.Value}), rowEnd = global::System.Math.Min({tiles} * (part + 1) / parts * {TileRows}, {kernel.Rows.Value});");
+                if (mainEnd > 0)
+                {
+                    writer.Line($"nuint panelStart = 0, panelEnd = {panels};");
+                }
+
+                if (mainEnd < kernel.Columns)
+                {
+                    writer.Line("bool tail = true;");
+                }
+            }
+
+            writer.Line();
             if (mainEnd > 0)
             {
                 int blockDepth = PanelFloats / panelColumns;
@@ -146,7 +188,7 @@ internal static class MatMulEmitter
                 writer.Line($"// apart, which maps them all to a few cache sets). Partial sums wait in C between blocks.");
                 writer.Line($"global::System.Span<float> packed = stackalloc float[{PanelFloats}];");
                 writer.Line($"ref float p = ref {Literals.MemoryMarshal}.GetReference(packed);");
-                using (writer.Block($"for (nuint j = 0; j < {mainEnd}; j += {panelColumns})"))
+                using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
                 {
                     using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
                     {
@@ -169,13 +211,21 @@ internal static class MatMulEmitter
             List<Accumulator> rest = LeftoverAccumulators(width, kernel.Columns - mainEnd);
             if (rest.Count > 0)
             {
-                using (writer.Block($"// columns {mainEnd}..{kernel.Columns - 1}: the last ones, too few for a full panel, read from B in place"))
+                writer.Line($"// Columns {mainEnd}..{kernel.Columns - 1}: the last ones, too few for a full panel, read from B in place.");
+                using (writer.Block("if (tail)"))
                 {
                     EmitRowTiles(writer, kernel, new TileSource(null, mainEnd, Packed: false, 0), rest);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Whether threads can share the product: kernels over the batch's rows are split by column panels (each thread
+    /// then copies only its own panels), kernels over a constant number of rows (the weight gradient) by row tiles.
+    /// </summary>
+    private static bool CanSplit(MatMulKernel kernel)
+        => kernel.Rows is int rows ? rows >= 2 * TileRows : kernel.Columns >= 2 * PanelVectors * VectorWidth.V128.Lanes;
 
     /// <summary>Rows [rowStart, rowEnd) of one column panel: tiles of <see cref="TileRows"/>, then 4, 2 and 1 rows.</summary>
     private static void EmitRowTiles(SourceWriter writer, MatMulKernel kernel, TileSource source, List<Accumulator> accumulators)

@@ -11,8 +11,11 @@ namespace Neuroslyn.Generator.Emitting;
 /// </summary>
 internal static class NetworkEmitter
 {
-    /// <summary>Rows per block of batched inference; bounds the per-thread scratch.</summary>
-    private const int InferenceBlockRows = 32;
+    /// <summary>
+    /// Rows per block of batched inference; bounds the per-thread scratch (2 × 64 × the widest layer). A block reads
+    /// each weight matrix once, so a batch of up to 64 (a service's typical batch) reads them once.
+    /// </summary>
+    private const int InferenceBlockRows = 64;
 
     public static string HintName(NetworkSpec network) => network.FullName + ".g.cs";
 

@@ -6,7 +6,7 @@ using System.Threading;
 namespace Neuroslyn.Kernels;
 
 /// <summary>
-/// Splits the work of one training step over worker threads: the rows of each generated matrix product, and the
+/// Splits the work of one training step over worker threads: each generated matrix product (by column panels or row tiles), and the
 /// parameters of the optimizer step. Every output value is computed by exactly the operations it would be on one
 /// thread, so a step's result does not depend on the number of threads.
 /// </summary>
@@ -26,34 +26,32 @@ public static unsafe class KernelThreads
     private static int s_busy;
 
     /// <summary>
-    /// Runs <paramref name="kernel"/> over rows [0, <paramref name="rows"/>) split into up to <paramref name="threads"/>
-    /// ranges whose boundaries are multiples of <paramref name="tileRows"/> (the kernel's row tile), the calling
-    /// thread taking the first range. The spans are pinned until every range is done.
+    /// Runs <paramref name="kernel"/> in up to <paramref name="threads"/> shares (the generated kernel decides what a
+    /// share covers), the calling thread taking the first. The spans are pinned until every share is done.
     /// </summary>
     public static void MatMul(
         MatMulRows kernel, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
-        int count, int rows, int tileRows, int threads)
+        int count, int threads)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        int parts = Math.Min(Math.Min(threads, MaxThreads), rows / Math.Max(tileRows, 1));
+        int parts = Math.Min(threads, MaxThreads);
         fixed (float* pa = a, pb = b, pbias = bias, pc = c)
         {
             if (parts < 2 || !TryAcquire(parts - 1))
             {
-                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)rows);
+                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, 1);
                 return;
             }
 
             try
             {
                 var job = new Job(kernel, pa, pb, pbias, pc, count);
-                int tiles = (rows + tileRows - 1) / tileRows;
                 for (int part = 1; part < parts; part++)
                 {
-                    s_workers[part - 1].Post(job with { RowStart = Boundary(part, parts, tiles, tileRows, rows), RowEnd = Boundary(part + 1, parts, tiles, tileRows, rows) });
+                    s_workers[part - 1].Post(job with { RowStart = part, RowEnd = parts });
                 }
 
-                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)Boundary(1, parts, tiles, tileRows, rows));
+                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)parts);
                 WaitAll(parts - 1);
             }
             finally
@@ -138,7 +136,10 @@ public static unsafe class KernelThreads
         }
     }
 
-    /// <summary>One range of work: rows of a matrix product (pointers pinned by the caller), or a range of a step.</summary>
+    /// <summary>
+    /// One piece of work: a share of a matrix product (pointers pinned by the caller; <see cref="RowStart"/> is the
+    /// share and <see cref="RowEnd"/> the number of shares), or a range [RowStart, RowEnd) of a step.
+    /// </summary>
     private struct Job
     {
         public Job(MatMulRows kernel, float* a, float* b, float* bias, float* c, int count)

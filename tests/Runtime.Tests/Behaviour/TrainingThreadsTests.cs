@@ -61,28 +61,34 @@ public sealed class TrainingThreadsTests
     }
 
     [Fact]
-    public void A_split_product_runs_its_ranges_on_different_threads_and_covers_every_row_once()
+    public void A_split_product_runs_its_shares_on_different_threads()
     {
-        var seen = new List<(int Thread, nuint Start, nuint End)>();
+        var seen = new List<(int Thread, nuint Part, nuint Parts)>();
         var gate = new Lock();
-        MatMulRows record = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint start, nuint end) =>
+        using var secondStarted = new ManualResetEventSlim();
+        MatMulRows record = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts) =>
         {
             lock (gate)
             {
-                seen.Add((Environment.CurrentManagedThreadId, start, end));
+                seen.Add((Environment.CurrentManagedThreadId, part, parts));
+            }
+
+            // The caller's share waits for the worker's: a caller that finishes first takes an unstarted share back.
+            if (part == 0)
+            {
+                Assert.True(secondStarted.Wait(TimeSpan.FromSeconds(10)), "The worker thread never started its share.");
+            }
+            else
+            {
+                secondStarted.Set();
             }
         };
 
         float[] a = new float[1], b = new float[1], c = new float[1];
-        KernelThreads.MatMul(record, a, b, default, c, count: 1, rows: 100, tileRows: 6, threads: 2);
+        KernelThreads.MatMul(record, a, b, default, c, count: 1, threads: 2);
 
-        Assert.Equal(2, seen.Count);
-        Assert.Equal(2, seen.Select(range => range.Thread).Distinct().Count());
-        var ranges = seen.OrderBy(range => range.Start).ToArray();
-        Assert.Equal((nuint)0, ranges[0].Start);
-        Assert.Equal(ranges[0].End, ranges[1].Start);
-        Assert.Equal((nuint)100, ranges[1].End);
-        Assert.Equal((nuint)0, ranges[0].End % 6);
+        Assert.Equal([((nuint)0, (nuint)2), ((nuint)1, (nuint)2)], seen.Select(share => (share.Part, share.Parts)).OrderBy(share => share.Item1));
+        Assert.Equal(2, seen.Select(share => share.Thread).Distinct().Count());
     }
 
     [Theory]

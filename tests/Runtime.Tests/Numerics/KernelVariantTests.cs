@@ -12,13 +12,13 @@ namespace Neuroslyn.Runtime.Tests.Numerics;
 /// same product as a double-precision reference, whatever the processor. The variants are called directly, so
 /// the Vector512 code is checked even where AVX-512 is missing: .NET then runs Vector512 operations in software,
 /// slowly but with the same results. The row counts reach every row tile (6, 4, 2, 1) and the single-row path, the
-/// deep network several depth blocks of the packed panels, and ranges of rows are checked as the worker threads
-/// run them: only those rows written.
+/// deep network several depth blocks of the packed panels, and the shares the worker threads compute are checked
+/// to cover the product between them, each value exactly as one thread computes it.
 /// </summary>
 [Trait("Category", "Numeric")]
 public sealed class KernelVariantTests
 {
-    private delegate void Kernel(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint rowStart, nuint rowEnd);
+    private delegate void Kernel(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts);
 
     private static readonly int[] Counts = [1, 2, 3, 4, 5, 6, 7, 9, 13, 300];
 
@@ -96,23 +96,34 @@ public sealed class KernelVariantTests
             }
         }
 
-        // All the rows, as one thread computes them.
+        // The whole product, as one thread computes it.
         var c = new float[rows * columns];
-        kernel(ref a[0], ref b[0], ref bias[0], ref c[0], count, 0, (nuint)rows);
+        kernel(ref a[0], ref b[0], ref bias[0], ref c[0], count, 0, 1);
         ScalarReferenceTests.AssertClose(expected, c, 1e-4, 1e-4, $"{network.Name}.{name} with {count} rows or depth, element");
 
-        // A range of rows, as a worker thread computes it: the same values there, nothing written elsewhere.
-        if (rows >= 3)
+        // Three shares, as three threads compute them: each value written by exactly one, bit for bit the same.
+        if (rows > 1)
         {
-            int start = rows / 3, end = rows - 1;
-            float[] part = new float[rows * columns];
-            Array.Fill(part, float.NaN);
-            kernel(ref a[0], ref b[0], ref bias[0], ref part[0], count, (nuint)start, (nuint)end);
-            for (int i = 0; i < part.Length; i++)
+            var writes = new int[rows * columns];
+            float[] shared = new float[rows * columns];
+            for (nuint part = 0; part < 3; part++)
             {
-                int row = i / columns;
-                bool inRange = row >= start && row < end;
-                Assert.True(inRange ? BitConverter.SingleToInt32Bits(part[i]) == BitConverter.SingleToInt32Bits(c[i]) : float.IsNaN(part[i]), $"{network.Name}.{name}, rows [{start}, {end}) of {rows}: element {i} (row {row}) is {part[i]}.");
+                float[] alone = new float[rows * columns];
+                Array.Fill(alone, float.NaN);
+                kernel(ref a[0], ref b[0], ref bias[0], ref alone[0], count, part, 3);
+                for (int i = 0; i < alone.Length; i++)
+                {
+                    if (!float.IsNaN(alone[i]))
+                    {
+                        writes[i]++;
+                        shared[i] = alone[i];
+                    }
+                }
+            }
+
+            for (int i = 0; i < c.Length; i++)
+            {
+                Assert.True(writes[i] == 1 && BitConverter.SingleToInt32Bits(shared[i]) == BitConverter.SingleToInt32Bits(c[i]), $"{network.Name}.{name} in three shares: element {i} written {writes[i]} times, {shared[i]} where one thread gives {c[i]}.");
             }
         }
     }
