@@ -7,10 +7,10 @@ namespace Neuroslyn.Generator.Emitting;
 /// <summary>
 /// Writes a <see cref="MatMulKernel"/> as register-blocked SIMD code, in four parts:
 /// <list type="bullet">
-/// <item>an entry point that checks every extent once, then runs the rows on this thread or splits them over
+/// <item>an entry point that checks every extent once, then runs the product on this thread or shares it out over
 /// worker threads (<c>KernelThreads</c>);</item>
-/// <item>a rows method that dispatches a range of rows on the widest accelerated vector width (the JIT keeps one
-/// branch), and the static delegate the worker threads call it through;</item>
+/// <item>a share method that dispatches one share of the product (column panels or row tiles) on the widest
+/// accelerated vector width (the JIT keeps one branch), and the static delegate the worker threads call it through;</item>
 /// <item>one method per width. It walks the columns in panels of <see cref="PanelVectors"/> vectors and, inside a
 /// panel, the rows in tiles of <see cref="TileRows"/> (then 4, 2, 1): the tile's accumulators stay in registers for
 /// the whole depth loop, and the panel of B (depth × panel width) stays in cache while every row tile reads it.
@@ -43,7 +43,7 @@ internal static class MatMulEmitter
     {
         EmitEntry(writer, kernel);
         writer.Line();
-        EmitRowsMethod(writer, kernel);
+        EmitShareMethod(writer, kernel);
         foreach (VectorWidth width in VectorWidth.All)
         {
             writer.Line();
@@ -53,7 +53,7 @@ internal static class MatMulEmitter
 
     /// <summary>The members <see cref="Emit"/> writes for <paramref name="kernel"/>.</summary>
     public static IEnumerable<string> MemberNames(MatMulKernel kernel)
-        => VectorWidth.All.Select(width => kernel.Name + width.Suffix).Prepend(kernel.RowsDelegate).Prepend(kernel.RowsMethod).Prepend(kernel.Name);
+        => VectorWidth.All.Select(width => kernel.Name + width.Suffix).Prepend(kernel.ShareDelegate).Prepend(kernel.ShareMethod).Prepend(kernel.Name);
 
     private static void EmitEntry(SourceWriter writer, MatMulKernel kernel)
     {
@@ -86,7 +86,7 @@ internal static class MatMulEmitter
                 string enough = kernel.Rows is null ? " && count > 1" : string.Empty;
                 using (writer.Block($"if (threads > 1{enough})"))
                 {
-                    writer.Line($"{Literals.Kernels}.KernelThreads.MatMul({kernel.RowsDelegate}, a, b, {bias}, c, count, threads);");
+                    writer.Line($"{Literals.Kernels}.KernelThreads.MatMul({kernel.ShareDelegate}, a, b, {bias}, c, count, threads);");
                     writer.Line("return;");
                 }
 
@@ -100,18 +100,18 @@ internal static class MatMulEmitter
             string biasReference = kernel.HasBias
                 ? $"ref {Literals.MemoryMarshal}.GetReference(bias)"
                 : $"ref {Literals.Unsafe}.NullRef<float>()";
-            writer.Line($"{kernel.RowsMethod}(ref {Literals.MemoryMarshal}.GetReference(a), ref {Literals.MemoryMarshal}.GetReference(b), {biasReference}, ref {Literals.MemoryMarshal}.GetReference(c), (nuint)count, 0, 1);");
+            writer.Line($"{kernel.ShareMethod}(ref {Literals.MemoryMarshal}.GetReference(a), ref {Literals.MemoryMarshal}.GetReference(b), {biasReference}, ref {Literals.MemoryMarshal}.GetReference(c), (nuint)count, 0, 1);");
         }
     }
 
-    private static void EmitRowsMethod(SourceWriter writer, MatMulKernel kernel)
+    private static void EmitShareMethod(SourceWriter writer, MatMulKernel kernel)
     {
-        writer.Line($"/// <summary>The worker threads' handle on <see cref=\"{kernel.RowsMethod}\"/>.</summary>");
-        writer.Line($"private static readonly {Literals.Kernels}.MatMulRows {kernel.RowsDelegate} = {kernel.RowsMethod};");
+        writer.Line($"/// <summary>The worker threads' handle on <see cref=\"{kernel.ShareMethod}\"/>.</summary>");
+        writer.Line($"private static readonly {Literals.Kernels}.MatMulShare {kernel.ShareDelegate} = {kernel.ShareMethod};");
         writer.Line();
         string unusedBias = kernel.HasBias ? string.Empty : " (unused: the layer has no bias)";
         writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name}, with the widest accelerated vectors; <paramref name=\"bias\"/>{unusedBias}.</summary>");
-        using (writer.Block($"private static void {kernel.RowsMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
+        using (writer.Block($"private static void {kernel.ShareMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
         {
             for (int i = 0; i < VectorWidth.All.Length; i++)
             {

@@ -28,11 +28,11 @@ internal sealed record MatMulKernel(
 
     public string DepthExpression => Depth is int depth ? Literals.Int(depth) : "count";
 
-    /// <summary>The name of the method that computes a range of rows, dispatching on the vector width.</summary>
-    public string RowsMethod => Name + "Rows";
+    /// <summary>The name of the method that computes one share of the product, dispatching on the vector width.</summary>
+    public string ShareMethod => Name + "Share";
 
-    /// <summary>The static field holding <see cref="RowsMethod"/> as a delegate for the worker threads.</summary>
-    public string RowsDelegate => "s_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Rows";
+    /// <summary>The static field holding <see cref="ShareMethod"/> as a delegate for the worker threads.</summary>
+    public string ShareDelegate => "s_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Share";
 
     /// <summary>
     /// Element-wise activations that cost one instruction per vector, with results bit-identical to the runtime's

@@ -11,9 +11,9 @@ namespace Neuroslyn.Kernels;
 /// thread, so a step's result does not depend on the number of threads.
 /// </summary>
 /// <remarks>
-/// The workers are background threads shared by the process and started on first use. A product takes a few tens
-/// of microseconds, far less than a thread pool's dispatch, so the workers spin briefly between jobs before they
-/// sleep. One step uses them at a time: a second network training concurrently on another thread finds them busy
+/// The workers are background threads shared by the process and started on first use. A product takes from a few to
+/// a few hundred microseconds, so waking a sleeping thread for each would cost a noticeable share: the workers spin
+/// briefly (200 µs) between jobs before they sleep. One step uses them at a time: a second network training concurrently on another thread finds them busy
 /// and runs its work on its own thread, with the same result. Nothing is allocated per call.
 /// </remarks>
 public static unsafe class KernelThreads
@@ -30,7 +30,7 @@ public static unsafe class KernelThreads
     /// share covers), the calling thread taking the first. The spans are pinned until every share is done.
     /// </summary>
     public static void MatMul(
-        MatMulRows kernel, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
+        MatMulShare kernel, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c,
         int count, int threads)
     {
         ArgumentNullException.ThrowIfNull(kernel);
@@ -48,7 +48,7 @@ public static unsafe class KernelThreads
                 var job = new Job(kernel, pa, pb, pbias, pc, count);
                 for (int part = 1; part < parts; part++)
                 {
-                    s_workers[part - 1].Post(job with { RowStart = part, RowEnd = parts });
+                    s_workers[part - 1].Post(job with { Start = part, End = parts });
                 }
 
                 kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)parts);
@@ -137,12 +137,12 @@ public static unsafe class KernelThreads
     }
 
     /// <summary>
-    /// One piece of work: a share of a matrix product (pointers pinned by the caller; <see cref="RowStart"/> is the
-    /// share and <see cref="RowEnd"/> the number of shares), or a range [RowStart, RowEnd) of a step.
+    /// One piece of work: share <see cref="Start"/> of <see cref="End"/> shares of a matrix product (pointers pinned by
+    /// the caller), or elements [<see cref="Start"/>, <see cref="End"/>) of a step.
     /// </summary>
     private struct Job
     {
-        public Job(MatMulRows kernel, float* a, float* b, float* bias, float* c, int count)
+        public Job(MatMulShare kernel, float* a, float* b, float* bias, float* c, int count)
         {
             Kernel = kernel;
             A = a;
@@ -155,11 +155,11 @@ public static unsafe class KernelThreads
         public Job(RangeStep step, int start, int end)
         {
             Step = step;
-            RowStart = start;
-            RowEnd = end;
+            Start = start;
+            End = end;
         }
 
-        public MatMulRows? Kernel { get; init; }
+        public MatMulShare? Kernel { get; init; }
 
         public float* A { get; init; }
 
@@ -173,19 +173,19 @@ public static unsafe class KernelThreads
 
         public RangeStep? Step { get; init; }
 
-        public int RowStart { get; init; }
+        public int Start { get; init; }
 
-        public int RowEnd { get; init; }
+        public int End { get; init; }
 
         public readonly void Run()
         {
             if (Kernel is not null)
             {
-                Kernel(ref *A, ref *B, ref *Bias, ref *C, (nuint)Count, (nuint)RowStart, (nuint)RowEnd);
+                Kernel(ref *A, ref *B, ref *Bias, ref *C, (nuint)Count, (nuint)Start, (nuint)End);
             }
             else
             {
-                Step!.Run(RowStart, RowEnd);
+                Step!.Run(Start, End);
             }
         }
     }

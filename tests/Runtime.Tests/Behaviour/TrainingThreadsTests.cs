@@ -66,7 +66,7 @@ public sealed class TrainingThreadsTests
         var seen = new List<(int Thread, nuint Part, nuint Parts)>();
         var gate = new Lock();
         using var secondStarted = new ManualResetEventSlim();
-        MatMulRows record = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts) =>
+        MatMulShare record = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts) =>
         {
             lock (gate)
             {

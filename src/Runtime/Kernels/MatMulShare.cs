@@ -12,4 +12,4 @@ namespace Neuroslyn.Kernels;
 /// <param name="count">The run-time extent (the batch size).</param>
 /// <param name="part">Which share to compute, from 0.</param>
 /// <param name="parts">How many shares the product is split into.</param>
-public delegate void MatMulRows(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts);
+public delegate void MatMulShare(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts);
