@@ -34,29 +34,12 @@ public static unsafe class KernelThreads
         int count, int threads)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        int parts = Math.Min(threads, MaxThreads);
         fixed (float* pa = a, pb = b, pbias = bias, pc = c)
         {
-            if (parts < 2 || !TryAcquire(parts - 1))
+            var job = new Job(kernel, pa, pb, pbias, pc, count);
+            if (!TryShare(job, Math.Min(threads, MaxThreads)))
             {
-                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, 1);
-                return;
-            }
-
-            try
-            {
-                var job = new Job(kernel, pa, pb, pbias, pc, count);
-                for (int part = 1; part < parts; part++)
-                {
-                    s_workers[part - 1].Post(job with { Start = part, End = parts });
-                }
-
-                kernel(ref *pa, ref *pb, ref *pbias, ref *pc, (nuint)count, 0, (nuint)parts);
-                WaitAll(parts - 1);
-            }
-            finally
-            {
-                Volatile.Write(ref s_busy, 0);
+                job.Share(0, 1).Run();
             }
         }
     }
@@ -67,34 +50,40 @@ public static unsafe class KernelThreads
     /// </summary>
     internal static void ForRanges(RangeStep step, int length, int threads)
     {
-        const int Alignment = 64;
-        int parts = Math.Min(Math.Min(threads, MaxThreads), length / Alignment);
-        if (parts < 2 || !TryAcquire(parts - 1))
+        if (!TryShare(new Job(step, length), Math.Min(Math.Min(threads, MaxThreads), length / Job.RangeAlignment)))
         {
             step.Run(0, length);
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Posts shares 1 to <paramref name="parts"/> - 1 of <paramref name="job"/> to the workers, runs share 0 here and
+    /// waits for the others; false (nothing run) when there is one part or another step holds the workers.
+    /// </summary>
+    private static bool TryShare(Job job, int parts)
+    {
+        if (parts < 2 || !TryAcquire(parts - 1))
+        {
+            return false;
         }
 
         try
         {
-            int blocks = (length + Alignment - 1) / Alignment;
             for (int part = 1; part < parts; part++)
             {
-                s_workers[part - 1].Post(new Job(step, Boundary(part, parts, blocks, Alignment, length), Boundary(part + 1, parts, blocks, Alignment, length)));
+                s_workers[part - 1].Post(job.Share(part, parts));
             }
 
-            step.Run(0, Boundary(1, parts, blocks, Alignment, length));
+            job.Share(0, parts).Run();
             WaitAll(parts - 1);
         }
         finally
         {
             Volatile.Write(ref s_busy, 0);
         }
-    }
 
-    /// <summary>The start of range <paramref name="part"/> of <paramref name="parts"/>: whole tiles, shared out evenly.</summary>
-    private static int Boundary(int part, int parts, int tiles, int tileSize, int length)
-        => Math.Min(length, (int)((long)tiles * part / parts) * tileSize);
+        return true;
+    }
 
     /// <summary>Takes the workers for this call, starting them if needed; false when another step is using them.</summary>
     private static bool TryAcquire(int workers)
@@ -142,6 +131,9 @@ public static unsafe class KernelThreads
     /// </summary>
     private struct Job
     {
+        /// <summary>Range boundaries of a step fall on multiples of this many elements.</summary>
+        public const int RangeAlignment = 64;
+
         public Job(MatMulShare kernel, float* a, float* b, float* bias, float* c, int count)
         {
             Kernel = kernel;
@@ -152,11 +144,11 @@ public static unsafe class KernelThreads
             Count = count;
         }
 
-        public Job(RangeStep step, int start, int end)
+        /// <summary>The whole of a step over [0, <paramref name="length"/>), before <see cref="Share"/> cuts it.</summary>
+        public Job(RangeStep step, int length)
         {
             Step = step;
-            Start = start;
-            End = end;
+            End = length;
         }
 
         public MatMulShare? Kernel { get; init; }
@@ -176,6 +168,22 @@ public static unsafe class KernelThreads
         public int Start { get; init; }
 
         public int End { get; init; }
+
+        /// <summary>
+        /// Share <paramref name="part"/> of <paramref name="parts"/>: for a product, the kernel decides what that covers;
+        /// for a step, a range of whole 64-element blocks of the whole length (<see cref="End"/>), shared out evenly.
+        /// </summary>
+        public readonly Job Share(int part, int parts)
+        {
+            if (Kernel is not null)
+            {
+                return this with { Start = part, End = parts };
+            }
+
+            int length = End, blocks = (length + RangeAlignment - 1) / RangeAlignment;
+            int Boundary(int p) => Math.Min(length, (int)((long)blocks * p / parts) * RangeAlignment);
+            return this with { Start = Boundary(part), End = Boundary(part + 1) };
+        }
 
         public readonly void Run()
         {
