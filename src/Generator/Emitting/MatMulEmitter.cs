@@ -30,8 +30,18 @@ internal static class MatMulEmitter
     /// <summary>Vectors per column panel.</summary>
     private const int PanelVectors = 2;
 
-    /// <summary>Floats of the packed copy of a panel's depth block: 16 KB, half of L1, whatever the width.</summary>
-    private const int PanelFloats = 4096;
+    /// <summary>
+    /// Floats of the packed copy of a panel's depth block when the depth is the batch size: 16 KB, half of L1,
+    /// whatever the width (the weight gradient, whose A is packed too; measured best at this size).
+    /// </summary>
+    private const int BatchDepthPanelFloats = 4096;
+
+    /// <summary>
+    /// The most floats of a packed panel when the depth is a constant: 64 KB, so that up to 1024 inputs (with 256-bit
+    /// vectors) are one block, and each result is stored once, activated, instead of being stored and reloaded
+    /// between blocks (a 1024-input layer at batch 256 ran 10% faster that way; the panel then streams from L2).
+    /// </summary>
+    private const int ConstantDepthPanelFloats = 16384;
 
     /// <summary>Vectors of one row that the single-row path accumulates at once.</summary>
     private const int SingleRowVectors = 8;
@@ -181,31 +191,7 @@ internal static class MatMulEmitter
             writer.Line();
             if (mainEnd > 0)
             {
-                int blockDepth = PanelFloats / panelColumns;
-                var panel = Enumerable.Range(0, PanelVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
-                writer.Line($"// Column panels of {panelColumns}, in depth blocks of up to {blockDepth}: each block of B is copied into");
-                writer.Line($"// contiguous memory that stays in L1 while every row tile reads it (B's own rows may be a power of two");
-                writer.Line($"// apart, which maps them all to a few cache sets). Partial sums wait in C between blocks.");
-                writer.Line($"global::System.Span<float> packed = stackalloc float[{PanelFloats}];");
-                writer.Line($"ref float p = ref {Literals.MemoryMarshal}.GetReference(packed);");
-                using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
-                {
-                    using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
-                    {
-                        writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
-                        using (writer.Block("for (nuint k = 0; k < depth; k++)"))
-                        {
-                            for (int v = 0; v < PanelVectors; v++)
-                            {
-                                string offset = v == 0 ? string.Empty : $" + {v * width.Lanes}";
-                                writer.Line(width.Store(width.Load("b", $"(k0 + k) * {Literals.Int(kernel.Columns)} + j{offset}"), "p", $"k * {panelColumns}{offset}"));
-                            }
-                        }
-
-                        writer.Line();
-                        EmitRowTiles(writer, kernel, new TileSource("j", 0, Packed: true, panelColumns), panel);
-                    }
-                }
+                EmitPanels(writer, kernel, width, panelColumns);
             }
 
             List<Accumulator> rest = LeftoverAccumulators(width, kernel.Columns - mainEnd);
@@ -215,6 +201,113 @@ internal static class MatMulEmitter
                 using (writer.Block("if (tail)"))
                 {
                     EmitRowTiles(writer, kernel, new TileSource(null, mainEnd, Packed: false, 0), rest);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The column panels of this share: each depth block of a panel of B is copied into contiguous per-thread memory
+    /// (<c>KernelScratch</c>) that stays in cache while every row tile reads it; B's own rows may be a power of two
+    /// apart, which maps them all to a few cache sets. Partial sums wait in C between blocks. When A is read down its
+    /// columns (the weight gradient, <c>xᵀ·δ</c>), each depth block of A is copied too, before the panels, so that a
+    /// tile's values for one step of k sit together instead of a whole row of x apart.
+    /// </summary>
+    private static void EmitPanels(SourceWriter writer, MatMulKernel kernel, VectorWidth width, int panelColumns)
+    {
+        int blockDepth = kernel.Depth is int constantDepth
+            ? System.Math.Min(constantDepth, ConstantDepthPanelFloats / panelColumns)
+            : BatchDepthPanelFloats / panelColumns;
+        int panelFloats = blockDepth * panelColumns;
+        bool packsA = PacksA(kernel, width);
+        var panel = Enumerable.Range(0, PanelVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
+        var tileSource = new TileSource("j", 0, Packed: true, panelColumns, packsA);
+        writer.Line($"// Column panels of {panelColumns}, in depth blocks of up to {blockDepth}{(packsA ? "; A's depth block is packed first" : string.Empty)}.");
+        if (packsA)
+        {
+            int groupFloats = ((int)kernel.Rows! + TileRows - 1) / TileRows * TileRows * blockDepth;
+            writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats + groupFloats)});");
+            writer.Line($"ref float pa = ref {Literals.Unsafe}.Add(ref p, {Literals.Int(panelFloats)});");
+            using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
+            {
+                writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
+                EmitPackA(writer, kernel);
+                writer.Line();
+                using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
+                {
+                    EmitPackB(writer, kernel, width, panelColumns);
+                    writer.Line();
+                    EmitRowTiles(writer, kernel, tileSource, panel);
+                }
+            }
+
+            return;
+        }
+
+        writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
+        using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
+        {
+            using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
+            {
+                writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
+                EmitPackB(writer, kernel, width, panelColumns);
+                writer.Line();
+                EmitRowTiles(writer, kernel, tileSource, panel);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the variant packs A: when A is read down its columns (consecutive rows are adjacent, a step of k is a
+    /// whole row of x away), for a constant number of rows, in the SIMD variants (the packing copies with 4-wide vectors).
+    /// </summary>
+    private static bool PacksA(MatMulKernel kernel, VectorWidth width)
+        => kernel.ARowStride == 1 && kernel.ADepthStride > 1 && kernel.Rows is int && !width.IsScalar;
+
+    /// <summary>Copies depth block k0 of B's panel j to <c>p</c>, rows of the panel's width.</summary>
+    private static void EmitPackB(SourceWriter writer, MatMulKernel kernel, VectorWidth width, int panelColumns)
+    {
+        using (writer.Block("for (nuint k = 0; k < depth; k++)"))
+        {
+            for (int v = 0; v < PanelVectors; v++)
+            {
+                string offset = v == 0 ? string.Empty : $" + {v * width.Lanes}";
+                writer.Line(width.Store(width.Load("b", $"(k0 + k) * {Literals.Int(kernel.Columns)} + j{offset}"), "p", $"k * {panelColumns}{offset}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies depth block k0 of this share's rows of A to <c>pa</c>: groups of <see cref="TileRows"/> rows, each
+    /// step of k as <see cref="TileRows"/> adjacent values (the last group may be partial; its unused places are
+    /// never read). A full group is two overlapping 4-wide copies, which read exactly its six values.
+    /// </summary>
+    private static void EmitPackA(SourceWriter writer, MatMulKernel kernel)
+    {
+        string v128 = VectorWidth.V128.Api!;
+        using (writer.Block($"for (nuint g0 = rowStart; g0 < rowEnd; g0 += {TileRows})"))
+        {
+            writer.Line($"ref float group = ref {Literals.Unsafe}.Add(ref pa, (g0 - rowStart) * depth);");
+            writer.Line($"nuint from = g0 + {Scaled("k0", kernel.ADepthStride)};");
+            using (writer.Block($"if (g0 + {TileRows} <= rowEnd)"))
+            {
+                using (writer.Block("for (nuint k = 0; k < depth; k++)"))
+                {
+                    writer.Line($"{v128}.StoreUnsafe({v128}.LoadUnsafe(ref a, from), ref group, k * {TileRows});");
+                    writer.Line($"{v128}.StoreUnsafe({v128}.LoadUnsafe(ref a, from + {TileRows - 4}), ref group, k * {TileRows} + {TileRows - 4});");
+                    writer.Line($"from += {kernel.ADepthStride};");
+                }
+            }
+            using (writer.Block("else"))
+            {
+                using (writer.Block("for (nuint k = 0; k < depth; k++)"))
+                {
+                    using (writer.Block("for (nuint i = 0; i < rowEnd - g0; i++)"))
+                    {
+                        writer.Line($"{Literals.Unsafe}.Add(ref group, k * {TileRows} + i) = {Literals.Unsafe}.Add(ref a, from + i);");
+                    }
+
+                    writer.Line($"from += {kernel.ADepthStride};");
                 }
             }
         }
@@ -321,7 +414,12 @@ internal static class MatMulEmitter
         // Offsets into A and B that advance by a constant per step of k: every row and vector is then a constant
         // displacement from them, where k·stride and (r + row)·stride would cost multiplications in the loop.
         string depth = source.Packed ? "depth" : kernel.DepthExpression;
-        string aStart = source.Packed ? $"{Scaled("r", kernel.ARowStride)} + {Scaled("k0", kernel.ADepthStride)}" : Scaled("r", kernel.ARowStride);
+        string aStart = source.PackedA
+            ? $"(r - rowStart) / {TileRows} * {TileRows} * depth + (r - rowStart) % {TileRows}"
+            : source.Packed ? $"{Scaled("r", kernel.ARowStride)} + {Scaled("k0", kernel.ADepthStride)}" : Scaled("r", kernel.ARowStride);
+        string aReference = source.PackedA ? "pa" : "a";
+        int aRowStride = source.PackedA ? 1 : kernel.ARowStride;
+        int aDepthStride = source.PackedA ? TileRows : kernel.ADepthStride;
         writer.Line($"nuint ai = {aStart};");
         writer.Line($"nuint bi = {(source.Packed ? "0" : Column(null, source.ColumnVariable, source.ColumnBase))};");
         string bReference = source.Packed ? "p" : "b";
@@ -337,8 +435,8 @@ internal static class MatMulEmitter
             IEnumerable<VectorWidth> widths = accumulators.Select(acc => acc.Width).Distinct();
             for (int row = 0; row < rows; row++)
             {
-                string offset = row == 0 ? "ai" : $"ai + {row * kernel.ARowStride}";
-                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref a, {offset});");
+                string offset = row == 0 ? "ai" : $"ai + {row * aRowStride}";
+                writer.Line($"float a{row} = {Literals.Unsafe}.Add(ref {aReference}, {offset});");
                 foreach (VectorWidth width in widths.Where(w => !w.IsScalar))
                 {
                     writer.Line($"var a{row}{width.Suffix} = {width.Broadcast($"a{row}")};");
@@ -352,7 +450,7 @@ internal static class MatMulEmitter
                 }
             }
 
-            writer.Line($"ai += {kernel.ADepthStride};");
+            writer.Line($"ai += {aDepthStride};");
             writer.Line($"bi += {bStride};");
         }
 
@@ -411,5 +509,6 @@ internal static class MatMulEmitter
     /// <param name="ColumnVariable">The loop variable of the column panels, or null for a fixed position.</param>
     /// <param name="ColumnBase">The first column, added to <paramref name="ColumnVariable"/>.</param>
     /// <param name="Packed">True for a depth block of a panel copied to <c>p</c> (rows of <paramref name="PanelColumns"/>).</param>
-    private sealed record TileSource(string? ColumnVariable, int ColumnBase, bool Packed, int PanelColumns);
+    /// <param name="PackedA">True when A's depth block is copied to <c>pa</c> too (see <see cref="EmitPackA"/>).</param>
+    private sealed record TileSource(string? ColumnVariable, int ColumnBase, bool Packed, int PanelColumns, bool PackedA = false);
 }
