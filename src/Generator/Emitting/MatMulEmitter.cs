@@ -43,6 +43,12 @@ internal static class MatMulEmitter
     /// </summary>
     private const int ConstantDepthPanelFloats = 16384;
 
+    /// <summary>The most floats of A's packed depth block (4 MB): a 1024-row weight gradient keeps blocks of 256.</summary>
+    private const int PackedAFloats = 1 << 20;
+
+    /// <summary>The shallowest block A's packing may take, however tall the layer.</summary>
+    private const int MinPackedADepth = 8;
+
     /// <summary>Vectors of one row that the single-row path accumulates at once.</summary>
     private const int SingleRowVectors = 8;
 
@@ -215,17 +221,24 @@ internal static class MatMulEmitter
     /// </summary>
     private static void EmitPanels(SourceWriter writer, MatMulKernel kernel, VectorWidth width, int panelColumns)
     {
+        bool packsA = PacksA(kernel, width);
+        int rowsRounded = packsA ? ((int)kernel.Rows! + TileRows - 1) / TileRows * TileRows : 0;
         int blockDepth = kernel.Depth is int constantDepth
             ? System.Math.Min(constantDepth, ConstantDepthPanelFloats / panelColumns)
             : BatchDepthPanelFloats / panelColumns;
+        if (packsA)
+        {
+            // Very tall layers take shallower blocks, so that A's packed copy stays within PackedAFloats.
+            blockDepth = System.Math.Max(MinPackedADepth, System.Math.Min(blockDepth, PackedAFloats / rowsRounded));
+        }
+
         int panelFloats = blockDepth * panelColumns;
-        bool packsA = PacksA(kernel, width);
         var panel = Enumerable.Range(0, PanelVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
         var tileSource = new TileSource("j", 0, Packed: true, panelColumns, packsA);
         writer.Line($"// Column panels of {panelColumns}, in depth blocks of up to {blockDepth}{(packsA ? "; A's depth block is packed first" : string.Empty)}.");
         if (packsA)
         {
-            int groupFloats = ((int)kernel.Rows! + TileRows - 1) / TileRows * TileRows * blockDepth;
+            int groupFloats = rowsRounded * blockDepth;
             writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats + groupFloats)});");
             writer.Line($"ref float pa = ref {Literals.Unsafe}.Add(ref p, {Literals.Int(panelFloats)});");
             using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))

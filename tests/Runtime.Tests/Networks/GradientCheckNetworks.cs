@@ -79,10 +79,11 @@ public partial class WideInferenceNet { }
 [Dense(2)]
 public partial class ClippedDecayedNet { }
 
-// Deep enough for several depth blocks of the kernels' packed panels at every vector width but scalar (2100 and
+// Deep enough for several depth blocks of the kernels' packed panels at every vector width but scalar (4400 and
 // 2060 inputs; blocks of up to 2048 when the depth is a layer's width, of 64 to 512 when it is the batch), with a
-// leftover column tail (36 = 2 × 16 + 4) and weight gradients over 36 and 2060 rows, neither a multiple of 6.
-[Network(Inputs = 2100, Loss = Loss.SoftmaxCrossEntropy, Seed = 12)]
+// leftover column tail (36 = 2 × 16 + 4) and weight gradients over 4400 and 2060 rows, neither a multiple of 6; 4400
+// rows are tall enough that the weight gradient's packed copy of x takes blocks shallower than the panels' (238).
+[Network(Inputs = 4400, Loss = Loss.SoftmaxCrossEntropy, Seed = 12)]
 [Dense(36, Activation.ReLU)]
 [Dense(2060, Activation.LeakyReLU, LeakySlope = 0.05f)]
 [Dense(3)]
