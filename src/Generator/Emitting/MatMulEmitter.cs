@@ -163,7 +163,7 @@ internal static class MatMulEmitter
                 writer.Line();
             }
 
-            if (kernel.Rows is null || panels >= 2)
+            if (!SplitsByRows(kernel, width, panels))
             {
                 writer.Line("// This share: every row of a range of column panels, so that no two threads copy or write the same panel;");
                 writer.Line("// the last share also takes the columns after the panels.");
@@ -180,9 +180,11 @@ internal static class MatMulEmitter
             }
             else
             {
-                writer.Line($"// This share: a range of whole row tiles, every column (there are too few column panels to share).");
-                int tiles = (kernel.Rows.Value + TileRows - 1) / TileRows;
-                writer.Line($"nuint rowStart = global::System.Math.Min({tiles} * part / parts * {TileRows}, {kernel.Rows.Value}), rowEnd = global::System.Math.Min({tiles} * (part + 1) / parts * {TileRows}, {kernel.Rows.Value});");
+                string why = panels >= 2 ? "each thread packs only its own rows of A, the larger operand" : "there are too few column panels to share";
+                writer.Line($"// This share: a range of whole row tiles, every column ({why}).");
+                int rows = kernel.Rows!.Value;
+                int tiles = (rows + TileRows - 1) / TileRows;
+                writer.Line($"nuint rowStart = global::System.Math.Min({tiles} * part / parts * {TileRows}, {rows}), rowEnd = global::System.Math.Min({tiles} * (part + 1) / parts * {TileRows}, {rows});");
                 if (mainEnd > 0)
                 {
                     writer.Line($"nuint panelStart = 0, panelEnd = {panels};");
@@ -327,8 +329,18 @@ internal static class MatMulEmitter
     }
 
     /// <summary>
+    /// Whether a share is a range of row tiles rather than of column panels: for a constant number of rows when there
+    /// are too few panels to share, and when the variant packs A (the weight gradient) with at least as many rows as
+    /// columns: split by panels, every thread would pack all of A; split by rows, each packs its own rows of A and
+    /// all of B's panels, the smaller copy. Either split computes every value with the same operations.
+    /// </summary>
+    private static bool SplitsByRows(MatMulKernel kernel, VectorWidth width, int panels)
+        => kernel.Rows is int rows && (panels < 2 || (PacksA(kernel, width) && rows >= kernel.Columns));
+
+    /// <summary>
     /// Whether threads can share the product: kernels over the batch's rows are split by column panels (each thread
-    /// then copies only its own panels), kernels over a constant number of rows (the weight gradient) by row tiles.
+    /// then copies only its own panels) and need two; kernels over a constant number of rows (the weight gradient)
+    /// need two row tiles, whichever way <see cref="SplitsByRows"/> cuts them.
     /// </summary>
     private static bool CanSplit(MatMulKernel kernel)
         => kernel.Rows is int rows ? rows >= 2 * TileRows : kernel.Columns >= 2 * PanelVectors * VectorWidth.V128.Lanes;
