@@ -58,10 +58,12 @@ foreach (TrainingFinding finding in monitor.Findings)
 
 Console.WriteLine();
 Console.WriteLine("A few test images:");
+// Training is over: an immutable copy for inference, its weight panels packed once (bit-identical outputs).
+FashionNet.Frozen predictor = network.Freeze();
 Span<float> probabilities = stackalloc float[FashionNet.OutputSize];
 for (int i = 0; i < 8; i++)
 {
-    network.Predict(data.Test.Pixels.AsSpan(i * FashionNet.InputSize, FashionNet.InputSize), probabilities);
+    predictor.Predict(data.Test.Pixels.AsSpan(i * FashionNet.InputSize, FashionNet.InputSize), probabilities);
     TensorPrimitives.SoftMax(probabilities, probabilities); // the network outputs logits
     int predicted = Classification.PredictedClass(probabilities);
     int actual = data.Test.Labels[i];

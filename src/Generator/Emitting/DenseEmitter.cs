@@ -75,6 +75,12 @@ internal sealed class DenseEmitter : LayerEmitter
         }
     }
 
+    public override void EmitFreeze(SourceWriter writer, LayerSpec layer)
+    {
+        var dense = (DenseSpec)layer;
+        writer.Line($"{Forward(dense).PackMethod}({Weights(dense)}, {Packed(dense.WeightOffset, dense.InputSize * dense.OutputSize)});");
+    }
+
     public override IEnumerable<string> MemberNames(LayerSpec layer) => Kernels((DenseSpec)layer).SelectMany(MatMulEmitter.MemberNames);
 
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
@@ -92,21 +98,11 @@ internal sealed class DenseEmitter : LayerEmitter
         }
     }
 
-    /// <summary>
-    /// The layer's three products. The forward kernel applies ReLU or LeakyReLU as it stores (the activation is never
-    /// folded into a loss, so it always applies); other activations run over the output afterwards.
-    /// </summary>
+    /// <summary>The layer's three products.</summary>
     private static IEnumerable<MatMulKernel> Kernels(DenseSpec dense)
     {
         int inputs = dense.InputSize, outputs = dense.OutputSize;
-        string bias = dense.UseBias ? " + b" : string.Empty;
-        bool fused = MatMulKernel.CanFuse(dense.Activation);
-        string activation = fused ? $", then {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}" : string.Empty;
-        yield return new MatMulKernel(
-            Name(dense, "Forward"),
-            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}{activation}.",
-            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias,
-            Activation: fused ? dense.Activation : ActivationKind.Linear, LeakySlope: dense.LeakySlope);
+        yield return Forward(dense);
         yield return new MatMulKernel(
             Name(dense, "WeightGradient"),
             $"Layer {dense.Index} weight gradient: ∂W[{inputs}, {outputs}] = xᵀ[{inputs}, n]·δ[n, {outputs}].",
@@ -120,10 +116,30 @@ internal sealed class DenseEmitter : LayerEmitter
         }
     }
 
+    /// <summary>
+    /// The forward product. It applies ReLU or LeakyReLU as it stores (the activation is never folded into a loss, so
+    /// it always applies); other activations run over the output afterwards. A frozen network runs the same product,
+    /// term for term, reading W's panels where it packed them instead of copying them on every call.
+    /// </summary>
+    private static MatMulKernel Forward(DenseSpec dense)
+    {
+        int inputs = dense.InputSize, outputs = dense.OutputSize;
+        string bias = dense.UseBias ? " + b" : string.Empty;
+        bool fused = MatMulKernel.CanFuse(dense.Activation);
+        string activation = fused ? $", then {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}" : string.Empty;
+        return new MatMulKernel(
+            Name(dense, "Forward"),
+            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}{activation}.",
+            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias, Freezable: true,
+            Activation: fused ? dense.Activation : ActivationKind.Linear, LeakySlope: dense.LeakySlope);
+    }
+
     private static void EmitForward(SourceWriter writer, DenseSpec dense, ForwardIo io)
     {
         string bias = dense.UseBias ? Parameters(dense.BiasOffset, dense.OutputSize) + ", " : string.Empty;
-        writer.Line($"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows}, {io.Threads});");
+        writer.Line(io.Frozen
+            ? $"{Forward(dense).FrozenEntry}({io.Input}, {Weights(dense)}, {Packed(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {bias}{io.Output}, {io.Rows});"
+            : $"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows}, {io.Threads});");
         if (io.ApplyActivation && !MatMulKernel.CanFuse(dense.Activation))
         {
             ActivationEmitter.Forward(writer, dense.Activation, dense.LeakySlope, io.Output, dense.OutputSize);

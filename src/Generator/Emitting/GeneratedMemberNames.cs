@@ -20,7 +20,7 @@ internal static class GeneratedMemberNames
     [
         // Public surface: the ICompiledNetwork and ITrainableNetwork members and their constants.
         "ApplyGradients", "BatchesTracked", "BufferCount", "Buffers", "ComputeGradients", "ComputeLoss", "Create",
-        "DefaultSeed", "GetOptimizerState", "Gradients", "InputSize", "Layers", "LearningRate", "OptimizerStateNames",
+        "DefaultSeed", "Freeze", "Frozen", "GetOptimizerState", "Gradients", "InputSize", "Layers", "LearningRate", "OptimizerStateNames",
         "OutputSize", "ParameterCount", "Parameters", "Predict", "PredictBatch", "ResetDropout", "StepCount", "Tensors",
         "TrainBatch", "TrainingThreads",
 

@@ -9,7 +9,11 @@ namespace Neuroslyn.Generator.Emitting;
 /// <param name="Rows">Expression of the number of rows.</param>
 /// <param name="ApplyActivation">False for the output layer when its activation is folded into the loss.</param>
 /// <param name="Threads">Expression of the number of threads the layer's matrix products may use.</param>
-internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation, string Threads = "1");
+/// <param name="Frozen">
+/// True in a frozen network's forward pass, where weight matrices also come packed (<c>PackedSlice</c>, at the
+/// weights' offsets) for kernels that read them as they are.
+/// </param>
+internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation, string Threads = "1", bool Frozen = false);
 
 /// <summary>Spans a layer reads and writes in the backward pass.</summary>
 /// <param name="Delta">Gradient of the loss with respect to the layer's output; the layer may overwrite it.</param>
@@ -64,6 +68,14 @@ internal abstract class LayerEmitter
     /// <summary>Writes the inference forward pass (a comment only, for a layer that is the identity in inference).</summary>
     public abstract void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
 
+    /// <summary>
+    /// Writes what the frozen network's constructor does for the layer beyond copying the parameters and buffers
+    /// (packing its weights), if anything.
+    /// </summary>
+    public virtual void EmitFreeze(SourceWriter writer, LayerSpec layer)
+    {
+    }
+
     /// <summary>The names of the members <see cref="EmitKernels"/> writes into the network class.</summary>
     public virtual IEnumerable<string> MemberNames(LayerSpec layer) => [];
 
@@ -73,6 +85,8 @@ internal abstract class LayerEmitter
     }
 
     protected static string Parameters(int offset, int length) => $"ParameterSlice({offset}, {length})";
+
+    protected static string Packed(int offset, int length) => $"PackedSlice({offset}, {length})";
 
     protected static string Gradients(int offset, int length) => $"GradientSlice({offset}, {length})";
 

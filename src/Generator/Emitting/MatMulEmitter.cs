@@ -59,6 +59,14 @@ internal static class MatMulEmitter
     {
         EmitEntry(writer, kernel);
         writer.Line();
+        if (kernel.Freezable)
+        {
+            EmitFrozenEntry(writer, kernel);
+            writer.Line();
+            EmitPackMethod(writer, kernel);
+            writer.Line();
+        }
+
         EmitShareMethod(writer, kernel);
         foreach (VectorWidth width in VectorWidth.All)
         {
@@ -69,7 +77,10 @@ internal static class MatMulEmitter
 
     /// <summary>The members <see cref="Emit"/> writes for <paramref name="kernel"/>.</summary>
     public static IEnumerable<string> MemberNames(MatMulKernel kernel)
-        => VectorWidth.All.Select(width => kernel.Name + width.Suffix).Prepend(kernel.ShareDelegate).Prepend(kernel.ShareMethod).Prepend(kernel.Name);
+    {
+        IEnumerable<string> names = VectorWidth.All.Select(width => kernel.Name + width.Suffix).Prepend(kernel.ShareDelegate).Prepend(kernel.ShareMethod).Prepend(kernel.Name);
+        return kernel.Freezable ? names.Append(kernel.FrozenEntry).Append(kernel.PackMethod) : names;
+    }
 
     private static void EmitEntry(SourceWriter writer, MatMulKernel kernel)
     {
@@ -129,23 +140,74 @@ internal static class MatMulEmitter
         writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name}, with the widest accelerated vectors; <paramref name=\"bias\"/>{unusedBias}.</summary>");
         using (writer.Block($"private static void {kernel.ShareMethod}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
         {
-            for (int i = 0; i < VectorWidth.All.Length; i++)
+            string packed = kernel.Freezable ? $"ref {Literals.Unsafe}.NullRef<float>(), " : string.Empty;
+            EmitWidthDispatch(writer, width => $"{kernel.Name}{width.Suffix}(ref a, ref b, {packed}ref bias, ref c, count, part, parts);");
+        }
+    }
+
+    /// <summary>
+    /// The entry point a frozen network calls: the product on the calling thread, reading B's column panels from
+    /// <c>packed</c>, where <see cref="EmitPackMethod"/> put them (B itself is still read for the columns after the
+    /// last panel, and by the single-row path).
+    /// </summary>
+    private static void EmitFrozenEntry(SourceWriter writer, MatMulKernel kernel)
+    {
+        string biasParameter = kernel.HasBias ? $"{Literals.ReadOnlySpan} bias, " : string.Empty;
+        string m = kernel.RowsExpression, k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
+        writer.Line($"/// <summary>{kernel.Summary} For a frozen network: B's column panels come packed (<see cref=\"{kernel.PackMethod}\"/>).</summary>");
+        using (writer.Block($"private static void {kernel.FrozenEntry}({Literals.ReadOnlySpan} a, {Literals.ReadOnlySpan} b, {Literals.ReadOnlySpan} packed, {biasParameter}{Literals.Span} c, int count)"))
+        {
+            string biasCheck = kernel.HasBias ? $" || bias.Length < {n}" : string.Empty;
+            using (writer.Block($"if (count < 0 || a.Length < {m} * {k} || b.Length < {k} * {n} || packed.Length < {k} * {n} || c.Length < {m} * {n}{biasCheck})"))
             {
-                VectorWidth width = VectorWidth.All[i];
-                string condition = width.IsScalar ? "else" : $"{(i == 0 ? "if" : "else if")} ({width.Api}.IsHardwareAccelerated)";
-                writer.Line(condition);
-                writer.Line("{");
-                writer.Line($"    {kernel.Name}{width.Suffix}(ref a, ref b, ref bias, ref c, count, part, parts);");
-                writer.Line("}");
+                writer.Line($"throw new global::System.ArgumentException(\"{kernel.FrozenEntry}: a span is shorter than the layer's shape requires.\");");
             }
+
+            writer.Line();
+            string Reference(string span) => $"ref {Literals.MemoryMarshal}.GetReference({span})";
+            string bias = kernel.HasBias ? Reference("bias") : $"ref {Literals.Unsafe}.NullRef<float>()";
+            EmitWidthDispatch(writer, width => $"{kernel.Name}{width.Suffix}({Reference("a")}, {Reference("b")}, {Reference("packed")}, {bias}, {Reference("c")}, (nuint)count, 0, 1);");
+        }
+    }
+
+    /// <summary>
+    /// The method a frozen network packs B with, once: B's whole column panels in the panel width of the variant that
+    /// <see cref="EmitFrozenEntry"/> will pick, so it dispatches on the same widths in the same order.
+    /// </summary>
+    private static void EmitPackMethod(SourceWriter writer, MatMulKernel kernel)
+    {
+        string k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
+        writer.Line($"/// <summary>Packs B for <see cref=\"{kernel.FrozenEntry}\"/>: its column panels in the panel width of the widest accelerated vectors.</summary>");
+        using (writer.Block($"private static void {kernel.PackMethod}({Literals.ReadOnlySpan} b, {Literals.Span} packed)"))
+        {
+            EmitWidthDispatch(writer, width => $"{Literals.Kernels}.PackedPanels.Pack(b, {k}, {n}, {PanelVectors * width.Lanes}, packed);");
+        }
+    }
+
+    /// <summary>
+    /// <c>if (Vector512.IsHardwareAccelerated) ... else if ... else</c>: the statement for the widest accelerated
+    /// width, the scalar one last. The JIT keeps one branch.
+    /// </summary>
+    private static void EmitWidthDispatch(SourceWriter writer, System.Func<VectorWidth, string> statement)
+    {
+        for (int i = 0; i < VectorWidth.All.Length; i++)
+        {
+            VectorWidth width = VectorWidth.All[i];
+            string condition = width.IsScalar ? "else" : $"{(i == 0 ? "if" : "else if")} ({width.Api}.IsHardwareAccelerated)";
+            writer.Line(condition);
+            writer.Line("{");
+            writer.Line($"    {statement(width)}");
+            writer.Line("}");
         }
     }
 
     private static void EmitVariant(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
     {
         string what = width.IsScalar ? "in scalar code, for processors without SIMD" : $"with {width.Suffix} vectors ({width.Lanes} floats each)";
-        writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name} {what}; the entry point has checked every extent.</summary>");
-        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
+        string packedDoc = kernel.Freezable ? " <paramref name=\"packed\"/>: B's panels packed once, or a null reference to copy them here." : string.Empty;
+        writer.Line($"/// <summary>Share <paramref name=\"part\"/> of <paramref name=\"parts\"/> of {kernel.Name} {what}; the entry point has checked every extent.{packedDoc}</summary>");
+        string packed = kernel.Freezable ? "ref float packed, " : string.Empty;
+        using (writer.Block($"private static void {kernel.Name}{width.Suffix}(ref float a, ref float b, {packed}ref float bias, ref float c, nuint count, nuint part, nuint parts)"))
         {
             int panelColumns = PanelVectors * width.Lanes;
             int mainEnd = kernel.Columns / panelColumns * panelColumns;
@@ -219,7 +281,8 @@ internal static class MatMulEmitter
     /// (<c>KernelScratch</c>) that stays in cache while every row tile reads it; B's own rows may be a power of two
     /// apart, which maps them all to a few cache sets. Partial sums wait in C between blocks. When A is read down its
     /// columns (the weight gradient, <c>xᵀ·δ</c>), each depth block of A is copied too, before the panels, so that a
-    /// tile's values for one step of k sit together instead of a whole row of x apart.
+    /// tile's values for one step of k sit together instead of a whole row of x apart. A
+    /// <see cref="MatMulKernel.Freezable"/> product reads B's blocks where a frozen network packed them, when it has.
     /// </summary>
     private static void EmitPanels(SourceWriter writer, MatMulKernel kernel, VectorWidth width, int panelColumns)
     {
@@ -259,13 +322,38 @@ internal static class MatMulEmitter
             return;
         }
 
-        writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
+        if (!kernel.Freezable)
+        {
+            writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
+            using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
+            {
+                using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
+                {
+                    writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
+                    EmitPackB(writer, kernel, width, panelColumns);
+                    writer.Line();
+                    EmitRowTiles(writer, kernel, tileSource, panel);
+                }
+            }
+
+            return;
+        }
+
+        writer.Line("// A frozen network passes the panels packed once; otherwise each block is copied to per-thread memory here.");
+        writer.Line($"bool prepacked = !{Literals.Unsafe}.IsNullRef(ref packed);");
+        writer.Line($"ref float scratch = ref prepacked ? ref {Literals.Unsafe}.NullRef<float>() : ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
         using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
         {
             using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
             {
                 writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
-                EmitPackB(writer, kernel, width, panelColumns);
+                writer.Line("// Packed: panel j / width as PackedPanels.Pack laid it out, from row k0.");
+                writer.Line($"ref float p = ref prepacked ? ref {Literals.Unsafe}.Add(ref packed, (j * {kernel.DepthExpression}) + (k0 * {panelColumns})) : ref scratch;");
+                using (writer.Block("if (!prepacked)"))
+                {
+                    EmitPackB(writer, kernel, width, panelColumns);
+                }
+
                 writer.Line();
                 EmitRowTiles(writer, kernel, tileSource, panel);
             }

@@ -8,6 +8,13 @@ namespace Neuroslyn.Generator.Emitting;
 /// δ·Wᵀ. Exactly one of <see cref="Rows"/> and <see cref="Depth"/> may be null: that extent is the batch size,
 /// passed at run time as <c>count</c>; every other extent is a constant.
 /// </summary>
+/// <param name="Freezable">
+/// True for a product a frozen network runs too (the dense forward, whose B is the weights): its variants take
+/// <c>packed</c>, either B's whole column panels packed once (<c>PackedPanels.Pack</c>, in the variant's panel width),
+/// or a null reference, and then copy each panel block out of B on every call as usual. <see cref="FrozenEntry"/>
+/// passes the packed panels, <see cref="Name"/> and the worker threads a null reference. Only for a constant
+/// <see cref="Depth"/>.
+/// </param>
 /// <param name="Activation">
 /// Applied to each result as it is stored; only <see cref="ActivationKind.ReLU"/>, <see cref="ActivationKind.LeakyReLU"/>
 /// and <see cref="ActivationKind.Linear"/> (nothing) are fused, see <see cref="CanFuse"/>.
@@ -21,6 +28,7 @@ internal sealed record MatMulKernel(
     int ARowStride,
     int ADepthStride,
     bool HasBias,
+    bool Freezable = false,
     ActivationKind Activation = ActivationKind.Linear,
     float LeakySlope = 0f)
 {
@@ -30,6 +38,12 @@ internal sealed record MatMulKernel(
 
     /// <summary>The name of the method that computes one share of the product, dispatching on the vector width.</summary>
     public string ShareMethod => Name + "Share";
+
+    /// <summary>The entry point of a <see cref="Freezable"/> product that reads B's panels packed once.</summary>
+    public string FrozenEntry => Name + "Frozen";
+
+    /// <summary>The method that packs B for <see cref="FrozenEntry"/>, in the panel width its variant will read.</summary>
+    public string PackMethod => Name + "Pack";
 
     /// <summary>The static field holding <see cref="ShareMethod"/> as a delegate for the worker threads.</summary>
     public string ShareDelegate => "s_" + char.ToLowerInvariant(Name[0]) + Name.Substring(1) + "Share";

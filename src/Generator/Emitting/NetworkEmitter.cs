@@ -44,8 +44,9 @@ internal static class NetworkEmitter
             EmitStateAccess(writer, network);
             EmitInference(writer, network);
             EmitTraining(writer, network);
-            EmitInferenceForward(writer, network);
+            EmitInferenceForward(writer, network, frozen: false);
             EmitTrainingBuffers(writer, network);
+            EmitFrozen(writer, network);
             foreach (LayerSpec layer in network.Layers)
             {
                 LayerEmitter.For(layer).EmitKernels(writer, layer);
@@ -317,6 +318,39 @@ internal static class NetworkEmitter
 
     private static void EmitInference(SourceWriter writer, NetworkSpec network)
     {
+        EmitPredict(writer);
+        writer.Line($"private static {Literals.Span} InferenceScratch() => t_inferenceScratch ??= new float[ScratchLength];");
+        writer.Line();
+        using (writer.Block($"private static int CountSamples({Literals.ReadOnlySpan} inputs)"))
+        {
+            using (writer.Block("if (inputs.Length == 0 || inputs.Length % InputSize != 0)"))
+            {
+                writer.Line("throw new global::System.ArgumentException($\"The inputs hold {inputs.Length} values, which is not a whole, non-zero number of samples of {InputSize} features: pass samples × {InputSize} values, one sample after another.\", nameof(inputs));");
+            }
+
+            writer.Line();
+            writer.Line("return inputs.Length / InputSize;");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// An immutable copy of the network as it is now, for inference only: its weights are copied, and each weight matrix");
+        writer.Line("/// is also packed once in the layout the batched kernels read, which the network itself copies on every call.");
+        writer.Line("/// Outputs are bit-for-bit the network's at this moment; training or changing the network afterwards does not change");
+        writer.Line("/// the copy. Freeze once the weights are final (after training or loading), and serve from the copy.");
+        writer.Line("/// </summary>");
+        writer.Line($"public Frozen Freeze() => new Frozen(this);");
+        writer.Line();
+        writer.Line($"global::Neuroslyn.IFrozenNetwork global::Neuroslyn.ICompiledNetwork<{ClassName(network)}>.Freeze() => Freeze();");
+        writer.Line();
+    }
+
+    /// <summary>
+    /// Predict and PredictBatch, for the network and for its frozen copy: each runs the <c>Forward</c> of the class it
+    /// is in over the per-thread scratch, in blocks of <see cref="InferenceBlockRows"/> rows.
+    /// </summary>
+    private static void EmitPredict(SourceWriter writer)
+    {
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void Predict({Literals.ReadOnlySpan} input, {Literals.Span} output)"))
         {
@@ -355,17 +389,50 @@ internal static class NetworkEmitter
         }
 
         writer.Line();
-        writer.Line($"private static {Literals.Span} InferenceScratch() => t_inferenceScratch ??= new float[ScratchLength];");
-        writer.Line();
-        using (writer.Block($"private static int CountSamples({Literals.ReadOnlySpan} inputs)"))
+    }
+
+    /// <summary>
+    /// The nested class <c>Frozen</c>: copies of the parameters and buffers, the dense layers' weights packed at their
+    /// offsets, and an inference forward pass whose dense layers read the packed panels. The outer class's constants,
+    /// scratch and kernels are shared.
+    /// </summary>
+    private static void EmitFrozen(SourceWriter writer, NetworkSpec network)
+    {
+        string name = ClassName(network);
+        writer.Line($"/// <summary>An immutable copy of a <see cref=\"{name}\"/> for inference (see <see cref=\"Freeze\"/>); safe to use from many threads at once.</summary>");
+        using (writer.Block("public sealed class Frozen : global::Neuroslyn.IFrozenNetwork"))
         {
-            using (writer.Block("if (inputs.Length == 0 || inputs.Length % InputSize != 0)"))
+            writer.Line("private readonly float[] _parameters;");
+            writer.Line("private readonly float[] _buffers;");
+            writer.Line();
+            writer.Line("/// <summary>Each dense layer's weights at their offset in the parameters, as the column panels its frozen kernel reads.</summary>");
+            writer.Line("private readonly float[] _packedWeights = new float[ParameterCount];");
+            writer.Line();
+            using (writer.Block($"internal Frozen({name} network)"))
             {
-                writer.Line("throw new global::System.ArgumentException($\"The inputs hold {inputs.Length} values, which is not a whole, non-zero number of samples of {InputSize} features: pass samples × {InputSize} values, one sample after another.\", nameof(inputs));");
+                writer.Line("_parameters = (float[])network._parameters.Clone();");
+                writer.Line("_buffers = (float[])network._buffers.Clone();");
+                foreach (LayerSpec layer in network.Layers)
+                {
+                    LayerEmitter.For(layer).EmitFreeze(writer, layer);
+                }
             }
 
             writer.Line();
-            writer.Line("return inputs.Length / InputSize;");
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public int InputSize => {name}.InputSize;");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public int OutputSize => {name}.OutputSize;");
+            writer.Line();
+            EmitPredict(writer);
+            writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => new {Literals.Span}(_parameters, offset, length);");
+            writer.Line();
+            writer.Line($"private {Literals.Span} BufferSlice(int offset, int length) => new {Literals.Span}(_buffers, offset, length);");
+            writer.Line();
+            writer.Line($"private {Literals.Span} PackedSlice(int offset, int length) => new {Literals.Span}(_packedWeights, offset, length);");
+            writer.Line();
+            EmitInferenceForward(writer, network, frozen: true);
         }
 
         writer.Line();
@@ -490,7 +557,7 @@ internal static class NetworkEmitter
         writer.Line();
     }
 
-    private static void EmitInferenceForward(SourceWriter writer, NetworkSpec network)
+    private static void EmitInferenceForward(SourceWriter writer, NetworkSpec network, bool frozen)
     {
         writer.Line("/// <summary>");
         writer.Line("/// Inference forward pass of up to <see cref=\"InferenceBlockRows\"/> rows, ping-ponging between two halves of");
@@ -518,7 +585,7 @@ internal static class NetworkEmitter
                 bool isLast = layer == last;
                 if (emitter.IsIdentityInInference(layer))
                 {
-                    emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, current, "rows", ApplyActivation: true), "norm");
+                    emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, current, "rows", ApplyActivation: true, Frozen: frozen), "norm");
                     if (isLast)
                     {
                         writer.Line($"{current}.CopyTo(y);");
@@ -534,7 +601,7 @@ internal static class NetworkEmitter
                 }
 
                 bool folded = isLast && network.FoldsOutputActivation;
-                emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, output, "rows", !folded), "norm");
+                emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, output, "rows", !folded, Frozen: frozen), "norm");
                 if (folded)
                 {
                     using (writer.Block("if (applyOutputActivation)"))

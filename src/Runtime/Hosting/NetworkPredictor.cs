@@ -15,9 +15,9 @@ namespace Neuroslyn.Hosting;
 /// registers. Each call is counted and timed on the <see cref="NeuroslynMetrics.MeterName"/> meter.
 /// </summary>
 /// <remarks>
-/// Thread safety: the generated inference code reads the shared weights and writes only to the caller's output and
-/// to per-thread scratch memory, and nothing here changes the network after loading, so concurrent calls need no lock.
-/// The network is not exposed: training it would race with the requests being served.
+/// Thread safety: the network is frozen once loaded (<see cref="ICompiledNetwork{TSelf}.Freeze"/>: an immutable copy
+/// whose weight matrices are packed once for the batched kernels), and the generated inference code reads the shared
+/// weights and writes only to the caller's output and to per-thread scratch memory, so concurrent calls need no lock.
 /// </remarks>
 /// <typeparam name="TNet">The generated network class.</typeparam>
 public sealed class NetworkPredictor<TNet>
@@ -26,12 +26,12 @@ public sealed class NetworkPredictor<TNet>
     private static readonly double[] s_durationBuckets =
         [1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 0.1, 1];
 
-    private readonly TNet _network;
+    private readonly IFrozenNetwork _network;
     private readonly Counter<long> _count;
     private readonly Histogram<double> _duration;
     private readonly KeyValuePair<string, object?> _networkTag = new(NeuroslynMetrics.NetworkTag, typeof(TNet).Name);
 
-    private NetworkPredictor(TNet network, string weightsPath, Meter meter)
+    private NetworkPredictor(IFrozenNetwork network, string weightsPath, Meter meter)
     {
         _network = network;
         WeightsPath = weightsPath;
@@ -95,7 +95,7 @@ public sealed class NetworkPredictor<TNet>
         WeightFile.Load(network, path, options.ToWeightFileOptions());
         double milliseconds = Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 1);
         HostingLog.NetworkLoaded(logger, typeof(TNet).Name, TNet.ParameterCount, path, milliseconds);
-        return new NetworkPredictor<TNet>(network, path, meter);
+        return new NetworkPredictor<TNet>(network.Freeze(), path, meter);
     }
 
     /// <summary>For a caller's message: the network's shape.</summary>

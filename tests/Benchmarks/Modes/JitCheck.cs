@@ -92,6 +92,9 @@ public static partial class JitCheck
         int targetRows = classes > 0 ? 32 : 32 * TNet.OutputSize;
         network.Predict(inputs.AsSpan(0, TNet.InputSize), outputs);
         network.PredictBatch(inputs, outputs);
+        IFrozenNetwork frozen = network.Freeze();
+        frozen.Predict(inputs.AsSpan(0, TNet.InputSize), outputs);
+        frozen.PredictBatch(inputs, outputs);
         network.TrainBatch(inputs.AsSpan(0, 32 * TNet.InputSize), targets.AsSpan(0, targetRows));
         network.ComputeGradients(inputs.AsSpan(0, 32 * TNet.InputSize), targets.AsSpan(0, targetRows));
         network.ApplyGradients();

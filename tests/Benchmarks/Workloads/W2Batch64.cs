@@ -1,9 +1,14 @@
+using System;
 using BenchmarkDotNet.Attributes;
 using Neuroslyn.Benchmarks.Networks;
 
 namespace Neuroslyn.Benchmarks.Workloads;
 
-/// <summary>W2: the W1 network at batch 64 (PredictBatch), one batch per operation.</summary>
+/// <summary>
+/// W2: the W1 network at batch 64 (PredictBatch), one batch per operation: the network itself, which copies its weight
+/// panels on every call, and its frozen copy (<c>Freeze()</c>), which packed them once, as ONNX Runtime does when a
+/// session loads.
+/// </summary>
 [BenchmarkCategory("W2")]
 public class W2Batch64() : InferencePeers<MlpNet>("W2", "w1", Batch)
 {
@@ -13,9 +18,15 @@ public class W2Batch64() : InferencePeers<MlpNet>("W2", "w1", Batch)
     /// <summary>FLOPs of one batch: 2 per multiply-add of each layer's matrix product.</summary>
     public const long Flops = 2L * Batch * ((784 * 128) + (128 * 64) + (64 * 10));
 
+    private MlpNet.Frozen _frozen = null!;
+
     /// <summary>The generated code.</summary>
     [Benchmark(Baseline = true)]
     public void Neuroslyn() => Network.PredictBatch(Inputs, Outputs);
+
+    /// <summary>The generated code, frozen: weight panels packed once.</summary>
+    [Benchmark]
+    public void NeuroslynFrozen() => _frozen.PredictBatch(Inputs, Outputs);
 
     /// <summary>Plain scalar loops, sample by sample.</summary>
     [Benchmark]
@@ -24,4 +35,16 @@ public class W2Batch64() : InferencePeers<MlpNet>("W2", "w1", Batch)
     /// <summary>ONNX Runtime, IOBinding, one thread.</summary>
     [Benchmark]
     public void OnnxRuntime() => Ort.Run();
+
+    /// <summary>Freezes the network, and fails unless the copy gives the network's outputs bit for bit.</summary>
+    protected override void SetupMorePeers(float[] expected)
+    {
+        _frozen = Network.Freeze();
+        var actual = new float[expected.Length];
+        _frozen.PredictBatch(Inputs, actual);
+        if (!expected.AsSpan().SequenceEqual(actual))
+        {
+            throw new InvalidOperationException("W2: the frozen network's outputs differ from the network's.");
+        }
+    }
 }

@@ -77,12 +77,12 @@ def main():
 
     # W1, W2, W4: inference medians per call; ratio = time / Neuroslyn's time.
     for workload, kind, peers, torch_key in (("W1 batch-1 784-128-64-10", "W1BatchOne", ["Scalar", "HandWrittenSimd", "OnnxRuntime"], "w1Seconds"),
-                                             ("W2 batch-64 784-128-64-10", "W2Batch64", ["Scalar", "OnnxRuntime"], "w2Seconds"),
+                                             ("W2 batch-64 784-128-64-10", "W2Batch64", ["NeuroslynFrozen", "Scalar", "OnnxRuntime"], "w2Seconds"),
                                              ("W4 batch-1 2-16-16-1 tanh", "W4Tiny", ["Scalar", "OnnxRuntime"], "w4Seconds")):
         ours, ours_alloc = get(kind, "Neuroslyn")
         gflops = lambda ns: f"{machine['w2Flops'] / ns:.1f} GFLOP/s, {100 * machine['w2Flops'] / ns / peak_gflops:.0f}% of FMA peak" if kind == "W2Batch64" else ""
         row(workload, "Neuroslyn (generated)", ours, bytes_text(ours_alloc), ours, gflops(ours))
-        names = {"Scalar": "plain scalar C#", "HandWrittenSimd": f"hand-written {machine['simdReferenceWidth']}", "OnnxRuntime": "ONNX Runtime 1.31.1 (IOBinding, 1 thread)"}
+        names = {"NeuroslynFrozen": "Neuroslyn, frozen (weight panels packed once)", "Scalar": "plain scalar C#", "HandWrittenSimd": f"hand-written {machine['simdReferenceWidth']}", "OnnxRuntime": "ONNX Runtime 1.31.1 (IOBinding, 1 thread)"}
         for peer in peers:
             median, allocated = get(kind, peer)
             row(workload, names[peer], median, bytes_text(allocated), ours, gflops(median))
@@ -92,10 +92,12 @@ def main():
     targets.append(("W1 vs ONNX Runtime", f"{get('W1BatchOne', 'OnnxRuntime')[0] / w1:.2f}x (ORT time / Neuroslyn time)", ">= 2x", get('W1BatchOne', 'OnnxRuntime')[0] / w1 >= 2))
     targets.append((f"W1 vs hand-written {machine['simdReferenceWidth']}", f"{w1 / get('W1BatchOne', 'HandWrittenSimd')[0]:.2f}x (Neuroslyn time / reference time)", "<= 1.2x", w1 / get('W1BatchOne', 'HandWrittenSimd')[0] <= 1.2))
     targets.append(("W1 allocation per call", bytes_text(w1_alloc), "0 B", w1_alloc == 0))
-    w2 = get("W2Batch64", "Neuroslyn")[0]
-    targets.append(("W2 vs ONNX Runtime", f"{get('W2Batch64', 'OnnxRuntime')[0] / w2:.2f}x (ORT time / Neuroslyn time)", ">= 1x", get('W2Batch64', 'OnnxRuntime')[0] / w2 >= 1))
-    w2_peak = 100 * machine["w2Flops"] / w2 / peak_gflops
-    targets.append(("W2 % of FMA peak", f"{w2_peak:.0f}%", ">= 85%", w2_peak >= 85))
+    # W2's targets on both forms: the frozen one is what a service runs (ONNX Runtime, too, packs once per session).
+    for form, method in (("frozen", "NeuroslynFrozen"), ("network", "Neuroslyn")):
+        w2 = get("W2Batch64", method)[0]
+        targets.append((f"W2 vs ONNX Runtime ({form})", f"{get('W2Batch64', 'OnnxRuntime')[0] / w2:.2f}x (ORT time / Neuroslyn time)", ">= 1x", get('W2Batch64', 'OnnxRuntime')[0] / w2 >= 1))
+        w2_peak = 100 * machine["w2Flops"] / w2 / peak_gflops
+        targets.append((f"W2 % of FMA peak ({form})", f"{w2_peak:.0f}%", ">= 85%", w2_peak >= 85))
 
     # W3: BenchmarkDotNet's operation is one sample, so samples/s = 1e9 / median ns.
     def rate(method):

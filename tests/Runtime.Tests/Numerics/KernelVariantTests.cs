@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Neuroslyn.Runtime.Tests.Networks;
 using Xunit;
 
@@ -19,6 +20,9 @@ namespace Neuroslyn.Runtime.Tests.Numerics;
 public sealed class KernelVariantTests
 {
     private delegate void Kernel(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts);
+
+    /// <summary>The forward variants: <c>packed</c> is B's panels packed once (a frozen network) or a null reference.</summary>
+    private delegate void ForwardKernel(ref float a, ref float b, ref float packed, ref float bias, ref float c, nuint count, nuint part, nuint parts);
 
     private static readonly int[] Counts = [1, 2, 3, 4, 5, 6, 7, 9, 13, 300];
 
@@ -55,6 +59,9 @@ public sealed class KernelVariantTests
                 // Forward: C[count, out] = act(bias + x[count, in]·W[in, out]).
                 Check(network, $"Dense{layer}Forward{width}", count, inputs, outputs, rowStride: inputs, depthStride: 1, withBias: true, activation: activation);
 
+                // The same variant over W's panels packed once (a frozen network's): the same values, bit for bit.
+                CheckFrozen(network, layer, width, count, inputs, outputs);
+
                 // Weight gradient: C[in, out] = xᵀ·δ, depth = the batch, x read column-wise.
                 Check(network, $"Dense{layer}WeightGradient{width}", inputs, count, outputs, rowStride: 1, depthStride: inputs, withBias: false, countIsDepth: true);
 
@@ -71,13 +78,50 @@ public sealed class KernelVariantTests
         Assert.True(checkedKernels >= 3, $"{network.Name} has only {checkedKernels} dense layers.");
     }
 
+    /// <summary>
+    /// Dense{layer}Forward{width} over W packed for that width (PackedPanels.Pack, panels of two vectors) gives bit for
+    /// bit what it gives copying the panels itself, which is checked against the reference. The packed buffer's places
+    /// that packing leaves alone hold NaN, so a kernel that read them would be caught.
+    /// </summary>
+    private static void CheckFrozen(Type network, int layer, string width, int rows, int depth, int columns)
+    {
+        ForwardKernel forward = network.GetMethod($"Dense{layer}Forward{width}", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<ForwardKernel>();
+        int lanes = width switch { "Vector512" => 16, "Vector256" => 8, "Vector128" => 4, _ => 1 };
+        float[] a = TestData.Normal(rows * depth, rows + depth + 1), b = TestData.Normal(depth * columns, depth + columns + 1), bias = TestData.Normal(columns, columns + 1);
+        float[] packed = new float[depth * columns];
+        Array.Fill(packed, float.NaN);
+        Neuroslyn.Kernels.PackedPanels.Pack(b, depth, columns, 2 * lanes, packed);
+
+        float[] expected = new float[rows * columns], actual = new float[rows * columns];
+        forward(ref a[0], ref b[0], ref Unsafe.NullRef<float>(), ref bias[0], ref expected[0], (nuint)rows, 0, 1);
+        forward(ref a[0], ref b[0], ref packed[0], ref bias[0], ref actual[0], (nuint)rows, 0, 1);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                $"{network.Name}.Dense{layer}Forward{width} over packed panels, {rows} rows: element {i} is {actual[i]}, copying them gives {expected[i]}.");
+        }
+    }
+
     private static void Check(
         Type network, string name, int rows, int depth, int columns, int rowStride, int depthStride, bool withBias,
         bool countIsDepth = false, Func<double, double>? activation = null)
     {
         MethodInfo method = network.GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{network.Name} has no kernel {name}.");
-        Kernel kernel = method.CreateDelegate<Kernel>();
+        Kernel kernel;
+        if (method.GetParameters().Length == 8)
+        {
+            // A forward variant: here it copies W's panels itself.
+            ForwardKernel forward = method.CreateDelegate<ForwardKernel>();
+            kernel = (ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)
+                => forward(ref a, ref b, ref Unsafe.NullRef<float>(), ref bias, ref c, count, part, parts);
+        }
+        else
+        {
+            kernel = method.CreateDelegate<Kernel>();
+        }
+
         float[] a = TestData.Normal(rows * depth, rows + depth), b = TestData.Normal(depth * columns, depth + columns), bias = TestData.Normal(columns, columns);
         nuint count = (nuint)(countIsDepth ? depth : rows);
 
