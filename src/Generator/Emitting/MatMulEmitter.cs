@@ -218,7 +218,20 @@ internal static class MatMulEmitter
                 {
                     writer.Line("// One sample: matrix-vector work, where a single row needs more accumulators to hide the FMA latency.");
                     writer.Line("nuint r = 0;");
-                    EmitSingleRow(writer, kernel, width);
+                    if (kernel.Freezable)
+                    {
+                        using (writer.Block($"if (!{Literals.Unsafe}.IsNullRef(ref packed))"))
+                        {
+                            writer.Line($"// A frozen network's panels: a tile reads {SingleRowVectors / PanelVectors} of them, each a sequential stream, where rows of B");
+                            writer.Line("// would be read a tile's width at a time, a row apart.");
+                            EmitSingleRow(writer, kernel, width, fromPanels: true);
+                            writer.Line("return;");
+                        }
+
+                        writer.Line();
+                    }
+
+                    EmitSingleRow(writer, kernel, width, fromPanels: false);
                     writer.Line("return;");
                 }
 
@@ -456,17 +469,22 @@ internal static class MatMulEmitter
         }
     }
 
-    /// <summary>All the columns of row <c>r</c>: wide tiles in a loop, then the leftover columns.</summary>
-    private static void EmitSingleRow(SourceWriter writer, MatMulKernel kernel, VectorWidth width)
+    /// <summary>
+    /// All the columns of row <c>r</c>: wide tiles in a loop, then the leftover columns. A wide tile is a whole number
+    /// of column panels, so <paramref name="fromPanels"/> reads it from a frozen network's packed panels; the leftover
+    /// columns are read from B in place either way.
+    /// </summary>
+    private static void EmitSingleRow(SourceWriter writer, MatMulKernel kernel, VectorWidth width, bool fromPanels)
     {
         int tileColumns = SingleRowVectors * width.Lanes;
         int mainEnd = kernel.Columns / tileColumns * tileColumns;
         if (mainEnd > 0)
         {
             var accumulators = Enumerable.Range(0, SingleRowVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
+            int panelDepth = fromPanels ? (int)kernel.Depth! : 0;
             using (writer.Block($"for (nuint j = 0; j < {mainEnd}; j += {tileColumns})"))
             {
-                EmitTile(writer, kernel, 1, new TileSource("j", 0, Packed: false, 0), accumulators);
+                EmitTile(writer, kernel, 1, new TileSource("j", 0, Packed: false, PanelVectors * width.Lanes, PanelDepth: panelDepth), accumulators);
             }
         }
 
@@ -534,14 +552,22 @@ internal static class MatMulEmitter
         int aRowStride = source.PackedA ? 1 : kernel.ARowStride;
         int aDepthStride = source.PackedA ? TileRows : kernel.ADepthStride;
         writer.Line($"nuint ai = {aStart};");
-        writer.Line($"nuint bi = {(source.Packed ? "0" : Column(null, source.ColumnVariable, source.ColumnBase))};");
-        string bReference = source.Packed ? "p" : "b";
-        int bStride = source.Packed ? source.PanelColumns : kernel.Columns;
+        bool wholePanels = source.PanelDepth > 0;
+        string bStart = source.Packed ? "0"
+            : wholePanels ? $"{source.ColumnVariable} * {Literals.Int(source.PanelDepth)}"
+            : Column(null, source.ColumnVariable, source.ColumnBase);
+        writer.Line($"nuint bi = {bStart};");
+        string bReference = source.Packed ? "p" : wholePanels ? "packed" : "b";
+        int bStride = source.Packed || wholePanels ? source.PanelColumns : kernel.Columns;
         using (writer.Block($"for (nuint k = 0; k < {depth}; k++)"))
         {
             for (int i = 0; i < accumulators.Count; i++)
             {
-                string offset = accumulators[i].Offset == 0 ? "bi" : $"bi + {accumulators[i].Offset}";
+                // Over whole packed panels, a column's place is its panel's start plus its place within the panel.
+                int bOffset = wholePanels
+                    ? (accumulators[i].Offset / source.PanelColumns * source.PanelColumns * source.PanelDepth) + (accumulators[i].Offset % source.PanelColumns)
+                    : accumulators[i].Offset;
+                string offset = bOffset == 0 ? "bi" : $"bi + {bOffset}";
                 writer.Line($"var b{i} = {accumulators[i].Width.Load(bReference, offset)};");
             }
 
@@ -623,5 +649,9 @@ internal static class MatMulEmitter
     /// <param name="ColumnBase">The first column, added to <paramref name="ColumnVariable"/>.</param>
     /// <param name="Packed">True for a depth block of a panel copied to <c>p</c> (rows of <paramref name="PanelColumns"/>).</param>
     /// <param name="PackedA">True when A's depth block is copied to <c>pa</c> too (see <see cref="EmitPackA"/>).</param>
-    private sealed record TileSource(string? ColumnVariable, int ColumnBase, bool Packed, int PanelColumns, bool PackedA = false);
+    /// <param name="PanelDepth">
+    /// For a tile over whole column panels that a frozen network packed (<c>packed</c>, panels of
+    /// <paramref name="PanelColumns"/> over the whole depth): the depth, which is how far apart the panels are, else 0.
+    /// </param>
+    private sealed record TileSource(string? ColumnVariable, int ColumnBase, bool Packed, int PanelColumns, bool PackedA = false, int PanelDepth = 0);
 }

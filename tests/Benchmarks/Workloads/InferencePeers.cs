@@ -6,8 +6,9 @@ using Neuroslyn.Weights;
 namespace Neuroslyn.Benchmarks.Workloads;
 
 /// <summary>
-/// What the inference workloads share: the generated network, plain scalar loops and ONNX Runtime loaded with the
-/// same weights and inputs, and a setup that fails unless they compute the same outputs. Each workload adds its
+/// What the inference workloads share: the generated network (and its frozen copy, bit for bit the same), plain scalar
+/// loops and ONNX Runtime loaded with the same weights and inputs, and a setup that fails unless they compute the same
+/// outputs. Each workload adds its
 /// [Benchmark] methods (and W1 the hand-written SIMD reference).
 /// </summary>
 /// <typeparam name="TNet">The generated network the workload measures.</typeparam>
@@ -36,6 +37,9 @@ public abstract class InferencePeers<TNet> : IDisposable
     /// <summary>The generated network, with the model's weights.</summary>
     protected TNet Network { get; private set; } = null!;
 
+    /// <summary>The network frozen (<c>Freeze()</c>): weight panels packed once, bit-identical outputs.</summary>
+    protected IFrozenNetwork Frozen { get; private set; } = null!;
+
     /// <summary>The layers as read from the ONNX file, for the peers written here.</summary>
     protected DenseLayer[] Layers { get; private set; } = [];
 
@@ -60,6 +64,13 @@ public abstract class InferencePeers<TNet> : IDisposable
         var expected = new float[Outputs.Length];
         var actual = new float[Outputs.Length];
         Network.PredictBatch(Inputs, expected);
+        Frozen = Network.Freeze();
+        Frozen.PredictBatch(Inputs, actual);
+        if (!expected.AsSpan().SequenceEqual(actual))
+        {
+            throw new InvalidOperationException($"{_workload}: the frozen network's outputs differ from the network's.");
+        }
+
         ScalarPeer.PredictBatch(Inputs, actual);
         Agreement.Check($"{_workload} scalar C#", expected, actual);
         Ort.Run();

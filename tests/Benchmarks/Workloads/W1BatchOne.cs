@@ -5,7 +5,10 @@ using Neuroslyn.Benchmarks.Peers;
 
 namespace Neuroslyn.Benchmarks.Workloads;
 
-/// <summary>W1: batch-1 inference of 784-128-64-10 (ReLU, ReLU, logits), one call per operation.</summary>
+/// <summary>
+/// W1: batch-1 inference of 784-128-64-10 (ReLU, ReLU, logits), one call per operation, by the network and by its
+/// frozen copy.
+/// </summary>
 [BenchmarkCategory("W1")]
 public class W1BatchOne() : InferencePeers<MlpNet>("W1", "w1", batch: 1)
 {
@@ -14,6 +17,10 @@ public class W1BatchOne() : InferencePeers<MlpNet>("W1", "w1", batch: 1)
     /// <summary>The generated code.</summary>
     [Benchmark(Baseline = true)]
     public void Neuroslyn() => Network.Predict(Inputs, Outputs);
+
+    /// <summary>The generated code, frozen: a sample's tiles read weight panels packed once, one stream each.</summary>
+    [Benchmark]
+    public void NeuroslynFrozen() => Frozen.Predict(Inputs, Outputs);
 
     /// <summary>Plain scalar loops.</summary>
     [Benchmark]
