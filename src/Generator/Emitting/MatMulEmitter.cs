@@ -335,34 +335,32 @@ internal static class MatMulEmitter
             return;
         }
 
-        if (!kernel.Freezable)
+        if (kernel.Freezable)
+        {
+            writer.Line("// A frozen network passes the panels packed once; otherwise each block is copied to per-thread memory here.");
+            writer.Line($"bool prepacked = !{Literals.Unsafe}.IsNullRef(ref packed);");
+            writer.Line($"ref float scratch = ref prepacked ? ref {Literals.Unsafe}.NullRef<float>() : ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
+        }
+        else
         {
             writer.Line($"ref float p = ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
-            using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
-            {
-                using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
-                {
-                    writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
-                    EmitPackB(writer, kernel, width, panelColumns);
-                    writer.Line();
-                    EmitRowTiles(writer, kernel, tileSource, panel);
-                }
-            }
-
-            return;
         }
 
-        writer.Line("// A frozen network passes the panels packed once; otherwise each block is copied to per-thread memory here.");
-        writer.Line($"bool prepacked = !{Literals.Unsafe}.IsNullRef(ref packed);");
-        writer.Line($"ref float scratch = ref prepacked ? ref {Literals.Unsafe}.NullRef<float>() : ref {Literals.Kernels}.KernelScratch.Get({Literals.Int(panelFloats)});");
         using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
         {
             using (writer.Block($"for (nuint k0 = 0; k0 < {kernel.DepthExpression}; k0 += {blockDepth})"))
             {
                 writer.Line($"nuint depth = global::System.Math.Min({blockDepth}, {kernel.DepthExpression} - k0);");
-                writer.Line("// Packed: panel j / width as PackedPanels.Pack laid it out, from row k0.");
-                writer.Line($"ref float p = ref prepacked ? ref {Literals.Unsafe}.Add(ref packed, (j * {kernel.DepthExpression}) + (k0 * {panelColumns})) : ref scratch;");
-                using (writer.Block("if (!prepacked)"))
+                if (kernel.Freezable)
+                {
+                    writer.Line("// Packed: panel j / width as PackedPanels.Pack laid it out, from row k0.");
+                    writer.Line($"ref float p = ref prepacked ? ref {Literals.Unsafe}.Add(ref packed, (j * {kernel.DepthExpression}) + (k0 * {panelColumns})) : ref scratch;");
+                    using (writer.Block("if (!prepacked)"))
+                    {
+                        EmitPackB(writer, kernel, width, panelColumns);
+                    }
+                }
+                else
                 {
                     EmitPackB(writer, kernel, width, panelColumns);
                 }

@@ -335,7 +335,7 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// An immutable copy of the network as it is now, for inference only: its weights are copied, and each weight matrix");
-        writer.Line("/// is also packed once in the layout the batched kernels read, which the network itself copies on every call.");
+        writer.Line("/// is also packed once into the column panels the kernels read, which the network itself copies on every call.");
         writer.Line("/// Outputs are bit-for-bit the network's at this moment; training or changing the network afterwards does not change");
         writer.Line("/// the copy. Freeze once the weights are final (after training or loading), and serve from the copy.");
         writer.Line("/// </summary>");

@@ -37,7 +37,7 @@ public interface ICompiledNetwork<TSelf> : INetwork
 
     /// <summary>
     /// An immutable copy of the network as it is now, for inference only, with its weight matrices packed once for the
-    /// batched kernels: faster batches, bit-identical outputs (see <see cref="IFrozenNetwork"/>). The generated class
+    /// kernels: faster inference, bit-identical outputs (see <see cref="IFrozenNetwork"/>). The generated class
     /// also has a <c>Freeze()</c> that returns its concrete nested <c>Frozen</c> class.
     /// </summary>
     IFrozenNetwork Freeze();

@@ -7,9 +7,10 @@ namespace Neuroslyn;
 /// keeps once its weights are final.
 /// </summary>
 /// <remarks>
-/// It holds its own copy of the weights, with each weight matrix also laid out the way the batched kernels read it, so
-/// <see cref="PredictBatch"/> skips the copy that the network itself makes of its weights on every call (the network
-/// cannot keep such a copy: its <see cref="INetwork.Parameters"/> may be written at any time). Its outputs are
+/// It holds its own copy of the weights, with each weight matrix also packed once into the column panels the kernels
+/// read: <see cref="PredictBatch"/> skips the copy that the network itself makes of its weights on every call (the
+/// network cannot keep such a copy: its <see cref="INetwork.Parameters"/> may be written at any time), and
+/// <see cref="Predict"/> reads a few panels as sequential streams instead of rows of W a tile's width at a time. Its outputs are
 /// bit-for-bit those of the network at the moment it was frozen; training or changing the network afterwards does
 /// not change it. Like the network's, its inference allocates nothing per call and may run on many threads at once.
 /// </remarks>

@@ -16,7 +16,7 @@ namespace Neuroslyn.Hosting;
 /// </summary>
 /// <remarks>
 /// Thread safety: the network is frozen once loaded (<see cref="ICompiledNetwork{TSelf}.Freeze"/>: an immutable copy
-/// whose weight matrices are packed once for the batched kernels), and the generated inference code reads the shared
+/// whose weight matrices are packed once for the kernels), and the generated inference code reads the shared
 /// weights and writes only to the caller's output and to per-thread scratch memory, so concurrent calls need no lock.
 /// </remarks>
 /// <typeparam name="TNet">The generated network class.</typeparam>
