@@ -85,7 +85,6 @@ internal static class MatMulEmitter
     private static void EmitEntry(SourceWriter writer, MatMulKernel kernel)
     {
         string biasParameter = kernel.HasBias ? $"{Literals.ReadOnlySpan} bias, " : string.Empty;
-        string m = kernel.RowsExpression, k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
         writer.Line($"/// <summary>{kernel.Summary}</summary>");
         writer.Line("/// <param name=\"a\">The left operand.</param>");
         writer.Line("/// <param name=\"b\">The right operand.</param>");
@@ -100,12 +99,7 @@ internal static class MatMulEmitter
         using (writer.Block($"private static void {kernel.Name}({Literals.ReadOnlySpan} a, {Literals.ReadOnlySpan} b, {biasParameter}{Literals.Span} c, int count, int threads)"))
         {
             writer.Line("// The variants read and write through references: every extent is checked here, once.");
-            string biasCheck = kernel.HasBias ? $" || bias.Length < {n}" : string.Empty;
-            using (writer.Block($"if (count < 0 || a.Length < {m} * {k} || b.Length < {k} * {n} || c.Length < {m} * {n}{biasCheck})"))
-            {
-                writer.Line($"throw new global::System.ArgumentException(\"{kernel.Name}: a span is shorter than the layer's shape requires.\");");
-            }
-
+            EmitExtentCheck(writer, kernel, kernel.Name, packed: false);
             writer.Line();
             string bias = kernel.HasBias ? "bias" : "default";
             if (CanSplit(kernel))
@@ -153,20 +147,29 @@ internal static class MatMulEmitter
     private static void EmitFrozenEntry(SourceWriter writer, MatMulKernel kernel)
     {
         string biasParameter = kernel.HasBias ? $"{Literals.ReadOnlySpan} bias, " : string.Empty;
-        string m = kernel.RowsExpression, k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
         writer.Line($"/// <summary>{kernel.Summary} For a frozen network: B's column panels come packed (<see cref=\"{kernel.PackMethod}\"/>).</summary>");
         using (writer.Block($"private static void {kernel.FrozenEntry}({Literals.ReadOnlySpan} a, {Literals.ReadOnlySpan} b, {Literals.ReadOnlySpan} packed, {biasParameter}{Literals.Span} c, int count)"))
         {
-            string biasCheck = kernel.HasBias ? $" || bias.Length < {n}" : string.Empty;
-            using (writer.Block($"if (count < 0 || a.Length < {m} * {k} || b.Length < {k} * {n} || packed.Length < {k} * {n} || c.Length < {m} * {n}{biasCheck})"))
-            {
-                writer.Line($"throw new global::System.ArgumentException(\"{kernel.FrozenEntry}: a span is shorter than the layer's shape requires.\");");
-            }
-
+            EmitExtentCheck(writer, kernel, kernel.FrozenEntry, packed: true);
             writer.Line();
             string Reference(string span) => $"ref {Literals.MemoryMarshal}.GetReference({span})";
             string bias = kernel.HasBias ? Reference("bias") : $"ref {Literals.Unsafe}.NullRef<float>()";
             EmitWidthDispatch(writer, width => $"{kernel.Name}{width.Suffix}({Reference("a")}, {Reference("b")}, {Reference("packed")}, {bias}, {Reference("c")}, (nuint)count, 0, 1);");
+        }
+    }
+
+    /// <summary>
+    /// The entry points' one check of every extent (with <paramref name="packed"/>, of the packed panels too), naming
+    /// <paramref name="entry"/> in its message: the variants behind it read and write through references.
+    /// </summary>
+    private static void EmitExtentCheck(SourceWriter writer, MatMulKernel kernel, string entry, bool packed)
+    {
+        string m = kernel.RowsExpression, k = kernel.DepthExpression, n = Literals.Int(kernel.Columns);
+        string packedCheck = packed ? $" || packed.Length < {k} * {n}" : string.Empty;
+        string biasCheck = kernel.HasBias ? $" || bias.Length < {n}" : string.Empty;
+        using (writer.Block($"if (count < 0 || a.Length < {m} * {k} || b.Length < {k} * {n}{packedCheck} || c.Length < {m} * {n}{biasCheck})"))
+        {
+            writer.Line($"throw new global::System.ArgumentException(\"{entry}: a span is shorter than the layer's shape requires.\");");
         }
     }
 

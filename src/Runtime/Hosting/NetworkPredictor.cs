@@ -26,14 +26,14 @@ public sealed class NetworkPredictor<TNet>
     private static readonly double[] s_durationBuckets =
         [1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 0.1, 1];
 
-    private readonly IFrozenNetwork _network;
+    private readonly IFrozenNetwork _frozen;
     private readonly Counter<long> _count;
     private readonly Histogram<double> _duration;
     private readonly KeyValuePair<string, object?> _networkTag = new(NeuroslynMetrics.NetworkTag, typeof(TNet).Name);
 
-    private NetworkPredictor(IFrozenNetwork network, string weightsPath, Meter meter)
+    private NetworkPredictor(IFrozenNetwork frozen, string weightsPath, Meter meter)
     {
-        _network = network;
+        _frozen = frozen;
         WeightsPath = weightsPath;
         _count = meter.CreateCounter<long>(NeuroslynMetrics.InferenceCount, "{sample}", "Samples run through the network.");
         _duration = meter.CreateHistogram(
@@ -59,7 +59,7 @@ public sealed class NetworkPredictor<TNet>
     public void Predict(ReadOnlySpan<float> input, Span<float> output)
     {
         long start = Stopwatch.GetTimestamp();
-        _network.Predict(input, output);
+        _frozen.Predict(input, output);
         Record(1, start);
     }
 
@@ -68,7 +68,7 @@ public sealed class NetworkPredictor<TNet>
     public void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         long start = Stopwatch.GetTimestamp();
-        _network.PredictBatch(inputs, outputs);
+        _frozen.PredictBatch(inputs, outputs);
         Record(inputs.Length / TNet.InputSize, start);
     }
 
