@@ -42,14 +42,6 @@ internal sealed class DenseEmitter : LayerEmitter
         writer.Line($"{Literals.Kernels}.WeightInitializer.Fill({Weights(dense)}, {Literals.Initializer(dense.Initializer)}, {dense.InputSize}, {dense.OutputSize}, ref random);");
     }
 
-    public override IEnumerable<TrainingBuffer> TrainingBuffers(LayerSpec layer)
-    {
-        if (HasInputGradient(layer))
-        {
-            yield return new TrainingBuffer(TransposedName(layer), 0, layer.InputSize * layer.OutputSize, "Wᵀ, refreshed before each backward pass");
-        }
-    }
-
     public override void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io) => EmitForward(writer, (DenseSpec)layer, io);
 
     public override void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch) => EmitForward(writer, (DenseSpec)layer, io);
@@ -70,8 +62,7 @@ internal sealed class DenseEmitter : LayerEmitter
 
         if (io.InputDelta is not null)
         {
-            writer.Line($"{Literals.Kernels}.MatrixKernels.Transpose({Weights(dense)}, {dense.InputSize}, {dense.OutputSize}, t.{TransposedName(dense)});");
-            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, t.{TransposedName(dense)}, {io.InputDelta}, {io.Rows}, {io.Threads});");
+            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, {Weights(dense)}, {io.InputDelta}, {io.Rows}, {io.Threads});");
         }
     }
 
@@ -112,7 +103,7 @@ internal sealed class DenseEmitter : LayerEmitter
             yield return new MatMulKernel(
                 Name(dense, "InputGradient"),
                 $"Layer {dense.Index} input gradient: ∂x[n, {inputs}] = δ[n, {outputs}]·Wᵀ[{outputs}, {inputs}].",
-                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false);
+                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false, TransposedB: true);
         }
     }
 
@@ -150,8 +141,6 @@ internal sealed class DenseEmitter : LayerEmitter
     private static bool HasInputGradient(LayerSpec layer) => layer.Index > 0;
 
     private static string Weights(DenseSpec dense) => Parameters(dense.WeightOffset, dense.InputSize * dense.OutputSize);
-
-    private static string TransposedName(LayerSpec layer) => $"WeightsTransposed{layer.Index}";
 
     private static string Name(LayerSpec layer, string role) => $"Dense{layer.Index}{role}";
 }

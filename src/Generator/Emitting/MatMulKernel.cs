@@ -15,6 +15,12 @@ namespace Neuroslyn.Generator.Emitting;
 /// passes the packed panels, <see cref="Name"/> and the worker threads a null reference. Only for a constant
 /// <see cref="Depth"/>.
 /// </param>
+/// <param name="TransposedB">
+/// True when <c>b</c> holds Bᵀ, row-major (<see cref="Columns"/> × <see cref="Depth"/>): the input gradient
+/// <c>δ·Wᵀ</c> reads the weights W as they are, and its panels are copied out of them transposed
+/// (<c>PackedPanels.PackTransposed</c>) instead of out of a transposed copy made first. Only for a constant
+/// <see cref="Depth"/>; such a product has no single-row path (its panels serve one row as well).
+/// </param>
 /// <param name="Activation">
 /// Applied to each result as it is stored; only <see cref="ActivationKind.ReLU"/>, <see cref="ActivationKind.LeakyReLU"/>
 /// and <see cref="ActivationKind.Linear"/> (nothing) are fused, see <see cref="CanFuse"/>.
@@ -29,6 +35,7 @@ internal sealed record MatMulKernel(
     int ADepthStride,
     bool HasBias,
     bool Freezable = false,
+    bool TransposedB = false,
     ActivationKind Activation = ActivationKind.Linear,
     float LeakySlope = 0f)
 {

@@ -7,50 +7,40 @@ namespace Neuroslyn.Runtime.Tests.Kernels;
 /// <summary>The shared matrix helpers against element-by-element definitions.</summary>
 public sealed class MatrixKernelsTests
 {
-    /// <summary>
-    /// Shapes that exercise the 8 × 8 register blocks alone, the columns right of them, the rows below them, both, and
-    /// matrices smaller than one block; a transpose moves values, so the result must equal the definition exactly.
-    /// </summary>
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(3, 5)]
-    [InlineData(8, 8)]
-    [InlineData(8, 13)]
-    [InlineData(19, 8)]
-    [InlineData(17, 23)]
-    [InlineData(64, 128)]
-    [InlineData(784, 10)]
-    [InlineData(10, 784)]
-    [InlineData(256, 256)]
-    public void Transpose_equals_the_definition(int rows, int columns)
+    [Fact]
+    public void ColumnSums_equals_the_definition()
     {
-        var random = new Random(rows * 1000 + columns);
-        float[] source = new float[rows * columns];
-        for (int i = 0; i < source.Length; i++)
+        const int rows = 13, columns = 37;
+        var random = new Random(5);
+        float[] matrix = new float[rows * columns];
+        for (int i = 0; i < matrix.Length; i++)
         {
-            source[i] = (float)random.NextDouble() - 0.5f;
+            matrix[i] = (float)random.NextDouble() - 0.5f;
         }
 
-        // One value past the matrix, which the transpose must leave alone.
-        float[] destination = new float[rows * columns + 1];
-        destination[^1] = 42f;
-        MatrixKernels.Transpose(source, rows, columns, destination);
-
-        for (int r = 0; r < rows; r++)
+        // Starts from garbage, which the sums must replace, and one value past them that they must leave alone.
+        float[] sums = new float[columns + 1];
+        Array.Fill(sums, 42f);
+        MatrixKernels.ColumnSums(matrix, rows, columns, sums);
+        for (int c = 0; c < columns; c++)
         {
-            for (int c = 0; c < columns; c++)
+            double expected = 0;
+            for (int r = 0; r < rows; r++)
             {
-                Assert.Equal(source[r * columns + c], destination[c * rows + r]);
+                expected += matrix[r * columns + c];
             }
+
+            Assert.Equal(expected, sums[c], 1e-5);
         }
 
-        Assert.Equal(42f, destination[^1]);
+        Assert.Equal(42f, sums[^1]);
     }
 
     [Fact]
-    public void Transpose_rejects_spans_shorter_than_the_matrix()
+    public void ColumnSums_rejects_spans_shorter_than_the_shape()
     {
-        var error = Assert.Throws<ArgumentException>(() => MatrixKernels.Transpose(new float[11], 3, 4, new float[12]));
+        var error = Assert.Throws<ArgumentException>(() => MatrixKernels.ColumnSums(new float[11], 3, 4, new float[4]));
         Assert.Contains("3 × 4", error.Message);
+        Assert.Throws<ArgumentException>(() => MatrixKernels.ColumnSums(new float[12], 3, 4, new float[3]));
     }
 }

@@ -53,4 +53,43 @@ public sealed class PackedPanelsTests
         Assert.Contains("hold 11", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => PackedPanels.Pack(new float[4], 2, 2, 0, new float[4]));
     }
+
+    /// <summary>
+    /// Panel blocks of Bᵀ copied out of M: shapes for the 8 × 8 register blocks alone, for the columns and the depth they
+    /// leave (a panel narrower than 8 or not a multiple of it, a depth not a multiple of 8), and a block that starts
+    /// inside M (column and k0 not 0). It moves values, so each must equal the definition exactly; the places after
+    /// the panel are left alone.
+    /// </summary>
+    [Theory]
+    [InlineData(8, 8, 0, 0, 8, 8)]
+    [InlineData(16, 64, 0, 0, 64, 16)]
+    [InlineData(40, 100, 16, 24, 61, 16)]
+    [InlineData(37, 45, 3, 5, 19, 2)]
+    [InlineData(70, 33, 32, 0, 33, 36)]
+    [InlineData(64, 1024, 32, 512, 512, 32)]
+    public void PackTransposed_copies_panel_columns_from_rows_of_M(int rows, int depthStride, int column, int k0, int depth, int panelColumns)
+    {
+        float[] m = new float[rows * depthStride];
+        for (int i = 0; i < m.Length; i++)
+        {
+            m[i] = i + 1;
+        }
+
+        float[] panel = new float[(depth * panelColumns) + 1];
+        panel[^1] = -1f;
+
+        PackedPanels.PackTransposed(ref m[0], (nuint)depthStride, (nuint)column, (nuint)k0, (nuint)depth, (nuint)panelColumns, ref panel[0]);
+
+        for (int k = 0; k < depth; k++)
+        {
+            for (int c = 0; c < panelColumns; c++)
+            {
+                Assert.True(
+                    m[((column + c) * depthStride) + k0 + k] == panel[(k * panelColumns) + c],
+                    $"Row {k}, column {c} of the panel is {panel[(k * panelColumns) + c]}, M holds {m[((column + c) * depthStride) + k0 + k]} there.");
+            }
+        }
+
+        Assert.Equal(-1f, panel[^1]);
+    }
 }

@@ -65,10 +65,10 @@ public sealed class KernelVariantTests
                 // Weight gradient: C[in, out] = xᵀ·δ, depth = the batch, x read column-wise.
                 Check(network, $"Dense{layer}WeightGradient{width}", inputs, count, outputs, rowStride: 1, depthStride: inputs, withBias: false, countIsDepth: true);
 
-                // Input gradient (not for the first layer): C[count, in] = δ[count, out]·Wᵀ[out, in].
+                // Input gradient (not for the first layer): C[count, in] = δ[count, out]·Wᵀ[out, in], reading W itself.
                 if (layer > 0)
                 {
-                    Check(network, $"Dense{layer}InputGradient{width}", count, outputs, inputs, rowStride: outputs, depthStride: 1, withBias: false);
+                    Check(network, $"Dense{layer}InputGradient{width}", count, outputs, inputs, rowStride: outputs, depthStride: 1, withBias: false, transposedB: true);
                 }
             }
 
@@ -105,7 +105,7 @@ public sealed class KernelVariantTests
 
     private static void Check(
         Type network, string name, int rows, int depth, int columns, int rowStride, int depthStride, bool withBias,
-        bool countIsDepth = false, Func<double, double>? activation = null)
+        bool countIsDepth = false, Func<double, double>? activation = null, bool transposedB = false)
     {
         MethodInfo method = network.GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{network.Name} has no kernel {name}.");
@@ -133,7 +133,8 @@ public sealed class KernelVariantTests
                 double sum = withBias ? bias[n] : 0;
                 for (int k = 0; k < depth; k++)
                 {
-                    sum += (double)a[(m * rowStride) + (k * depthStride)] * b[(k * columns) + n];
+                    // A transposed B is passed as Bᵀ (columns × depth), the way the input gradient reads W.
+                    sum += (double)a[(m * rowStride) + (k * depthStride)] * b[transposedB ? (n * depth) + k : (k * columns) + n];
                 }
 
                 expected[(m * columns) + n] = (activation ?? (v => v))(sum);
