@@ -622,7 +622,15 @@ internal static class MatMulEmitter
         writer.Line($"nuint bi = {bStart};");
         string bReference = source.Packed ? "p" : wholePanels ? "packed" : "b";
         int bStride = source.Packed || wholePanels ? source.PanelColumns : gathers ? 1 : kernel.Columns;
-        using (writer.Block($"for (nuint k = 0; k < {depth}; k++)"))
+        // A depth known to be positive (a block, or a layer's width) runs as do-while: the JIT then tests once, at the
+        // bottom, where a for loop here was laid out with its test on top and a jump back, two branches per step.
+        bool positiveDepth = source.Packed || kernel.Depth is int;
+        if (positiveDepth)
+        {
+            writer.Line("nuint k = 0;");
+        }
+
+        using (positiveDepth ? writer.Block("do", $"}} while (++k < {depth});") : writer.Block($"for (nuint k = 0; k < {depth}; k++)"))
         {
             for (int i = 0; i < accumulators.Count; i++)
             {

@@ -88,3 +88,14 @@ public partial class ClippedDecayedNet { }
 [Dense(2060, Activation.LeakyReLU, LeakySlope = 0.05f)]
 [Dense(3)]
 public partial class DeepBlockNet { }
+
+// Wide enough, at 300 rows, for several row blocks of the batched products and several groups of 8 column panels at
+// every width (300 columns: 9 panels of 32 to 150 of 2, then a leftover tail), so that the first row block copies
+// panels a group at a time and the later row blocks read those copies: 520 inputs make row blocks of 90 rows for the
+// forward product, and the weight gradient's 520 rows blocks of 192. The input gradient of layer 1 copies its 300
+// columns' panels straight out of W, transposed, 20 deep (8 × 8 blocks and a remainder).
+[Network(Inputs = 520, Loss = Loss.SoftmaxCrossEntropy, Seed = 13)]
+[Dense(300, Activation.ReLU)]
+[Dense(20, Activation.ReLU)]
+[Dense(3)]
+public partial class GroupedPanelsNet { }

@@ -30,7 +30,7 @@ public sealed class KernelVariantTests
     {
         foreach (string width in new[] { "Vector512", "Vector256", "Vector128", "Scalar" })
         {
-            foreach (Type network in new[] { typeof(WideTailNet), typeof(WideInferenceNet), typeof(EveryActivationNet), typeof(DeepBlockNet) })
+            foreach (Type network in new[] { typeof(WideTailNet), typeof(WideInferenceNet), typeof(EveryActivationNet), typeof(DeepBlockNet), typeof(GroupedPanelsNet) })
             {
                 yield return [network, width];
             }
