@@ -329,12 +329,13 @@ internal static class MatMulEmitter
 
         int panelFloats = blockDepth * panelColumns;
         int rowBlock = System.Math.Max(TileRows, RowBlockFloats / blockDepth / TileRows * TileRows);
+        string lastBlockBelow = Literals.Int(rowBlock + (rowBlock / 2));
         var panel = Enumerable.Range(0, PanelVectors).Select(v => new Accumulator(width, v * width.Lanes)).ToList();
         var tileSource = new TileSource("j", 0, Packed: true, panelColumns, packsA);
         writer.Line($"// Column panels of {panelColumns}, in depth blocks of up to {blockDepth}{(packsA ? " (A's depth block is packed first)" : string.Empty)} and row blocks of {rowBlock}.");
         writer.Line($"// A last row block of less than half of {rowBlock} joins the one before it; with one row block, every panel block is");
         writer.Line("// copied to the same place, still in cache when the tiles read it.");
-        writer.Line($"bool oneRowBlock = rowEnd - rowStart < {Literals.Int(rowBlock + (rowBlock / 2))};");
+        writer.Line($"bool oneRowBlock = rowEnd - rowStart < {lastBlockBelow};");
         writer.Line($"nuint panelSlot = oneRowBlock ? 0 : (nuint){Literals.Int(panelFloats)};");
         string panelCopies = $"(int)((oneRowBlock ? 1 : panelEnd - panelStart) * {Literals.Int(panelFloats)})";
         if (packsA)
@@ -366,26 +367,20 @@ internal static class MatMulEmitter
 
             using (writer.Block("for (nuint r0 = rowStart, blockEnd; r0 < rowEnd; r0 = blockEnd)"))
             {
-                writer.Line($"blockEnd = rowEnd - r0 < {Literals.Int(rowBlock + (rowBlock / 2))} ? rowEnd : r0 + {rowBlock};");
+                writer.Line($"blockEnd = rowEnd - r0 < {lastBlockBelow} ? rowEnd : r0 + {rowBlock};");
                 using (writer.Block($"for (nuint j = panelStart * {panelColumns}; j < panelEnd * {panelColumns}; j += {panelColumns})"))
                 {
                     string copy = $"ref {Literals.Unsafe}.Add(ref copies, (j / {panelColumns} - panelStart) * panelSlot)";
                     if (kernel.Freezable)
                     {
                         writer.Line("// Packed: panel j / width as PackedPanels.Pack laid it out, from row k0.");
-                        writer.Line($"ref float p = ref prepacked ? ref {Literals.Unsafe}.Add(ref packed, (j * {kernel.DepthExpression}) + (k0 * {panelColumns})) : {copy};");
-                        using (writer.Block("if (!prepacked && r0 == rowStart)"))
-                        {
-                            EmitPackBOnce(writer, kernel, width, panelColumns);
-                        }
+                        copy = $"ref prepacked ? ref {Literals.Unsafe}.Add(ref packed, (j * {kernel.DepthExpression}) + (k0 * {panelColumns})) : {copy}";
                     }
-                    else
+
+                    writer.Line($"ref float p = {copy};");
+                    using (writer.Block(kernel.Freezable ? "if (!prepacked && r0 == rowStart)" : "if (r0 == rowStart)"))
                     {
-                        writer.Line($"ref float p = {copy};");
-                        using (writer.Block("if (r0 == rowStart)"))
-                        {
-                            EmitPackBOnce(writer, kernel, width, panelColumns);
-                        }
+                        EmitPackBOnce(writer, kernel, width, panelColumns);
                     }
 
                     writer.Line();
