@@ -92,17 +92,25 @@ public sealed class FrozenNetworkTests
             var outputs = new float[rows * FashionTestNet.OutputSize];
             frozen.PredictBatch(inputs, outputs); // warms this thread's scratch
             frozen.Predict(inputs.AsSpan(0, FashionTestNet.InputSize), outputs);
-            long start = GC.GetAllocatedBytesForCurrentThread();
-            for (int repeat = 0; repeat < 10; repeat++)
+            // Three rounds, the fewest bytes kept: an allocation per call shows in every round, while the runtime's own
+            // one-off work on this thread while tiered compilation settles (seen once in CI, 5 KB with AVX2 disabled and
+            // other tests running) shows in one at most.
+            allocated[thread] = long.MaxValue;
+            for (int round = 0; round < 3; round++)
             {
-                frozen.PredictBatch(inputs, outputs);
-                for (int row = 0; row < rows; row += 9)
+                long start = GC.GetAllocatedBytesForCurrentThread();
+                for (int repeat = 0; repeat < 10; repeat++)
                 {
-                    frozen.Predict(inputs.AsSpan(row * FashionTestNet.InputSize, FashionTestNet.InputSize), outputs.AsSpan(row * FashionTestNet.OutputSize, FashionTestNet.OutputSize));
+                    frozen.PredictBatch(inputs, outputs);
+                    for (int row = 0; row < rows; row += 9)
+                    {
+                        frozen.Predict(inputs.AsSpan(row * FashionTestNet.InputSize, FashionTestNet.InputSize), outputs.AsSpan(row * FashionTestNet.OutputSize, FashionTestNet.OutputSize));
+                    }
                 }
+
+                allocated[thread] = Math.Min(allocated[thread], GC.GetAllocatedBytesForCurrentThread() - start);
             }
 
-            allocated[thread] = GC.GetAllocatedBytesForCurrentThread() - start;
             results[thread] = outputs;
         });
 
