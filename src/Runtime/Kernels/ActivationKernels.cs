@@ -41,8 +41,8 @@ public static class ActivationKernels
     /// <summary><c>x = 1 / (1 + e^-x)</c> in place.</summary>
     public static void Sigmoid(Span<float> x) => TensorPrimitives.Sigmoid(x, x);
 
-    /// <summary><c>x = tanh(x)</c> in place.</summary>
-    public static void Tanh(Span<float> x) => TensorPrimitives.Tanh(x, x);
+    /// <summary><c>x = tanh(x)</c> in place, within 3 ulp and the same bits on every machine (see <see cref="TanhKernel"/>).</summary>
+    public static void Tanh(Span<float> x) => TanhKernel.Apply(x);
 
     /// <summary>Softmax of each row of <paramref name="x"/> (rows × <paramref name="columns"/>) in place.</summary>
     public static void SoftmaxRows(Span<float> x, int columns)
