@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using Neuroslyn.Kernels;
 using Xunit;
 
@@ -20,16 +19,7 @@ public sealed class TanhKernelTests
     [InlineData(0.2, 3)]
     [InlineData(0.01, 4)]
     public void Every_value_is_within_3_ulp_of_the_exact_tanh(double range, int seed)
-    {
-        var random = new Random(seed);
-        float[] values = new float[100_003];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(((random.NextDouble() * 2) - 1) * range);
-        }
-
-        AssertWithinUlps(values);
-    }
+        => AssertWithinUlps(ActivationAccuracy.Uniform(-range, range, seed));
 
     [Fact]
     public void Tiny_and_subnormal_values_keep_their_relative_precision()
@@ -65,28 +55,7 @@ public sealed class TanhKernelTests
 
     [Fact]
     public void A_value_gives_the_same_bits_in_a_whole_vector_and_in_the_tail()
-    {
-        // Layers of any width: the last values of a span that is not a whole number of vectors take another path.
-        int width = Vector<float>.Count;
-        for (int length = 1; length <= (3 * width) + 1; length++)
-        {
-            float[] values = new float[length];
-            for (int i = 0; i < length; i++)
-            {
-                values[i] = (i * 0.37f) - 2.1f;
-            }
-
-            float[] together = (float[])values.Clone();
-            ActivationKernels.Tanh(together);
-
-            for (int i = 0; i < length; i++)
-            {
-                float[] alone = [values[i]];
-                ActivationKernels.Tanh(alone);
-                Assert.Equal(BitConverter.SingleToInt32Bits(alone[0]), BitConverter.SingleToInt32Bits(together[i]));
-            }
-        }
-    }
+        => ActivationAccuracy.AssertPositionIndependent(ActivationKernels.Tanh);
 
     [Fact]
     public void Tanh_is_odd_bit_for_bit()
@@ -108,21 +77,5 @@ public sealed class TanhKernelTests
     }
 
     private static void AssertWithinUlps(float[] values)
-    {
-        float[] results = (float[])values.Clone();
-        ActivationKernels.Tanh(results);
-
-        for (int i = 0; i < values.Length; i++)
-        {
-            double exact = Math.Tanh(values[i]);
-            float nearest = (float)exact;
-            // One ulp at the exact value: the gap from the nearest float to the next one away from zero.
-            double ulp = Math.Max(MathF.BitIncrement(MathF.Abs(nearest)) - MathF.Abs(nearest), float.Epsilon);
-            double error = Math.Abs(results[i] - exact) / ulp;
-            if (!(error <= MaxUlps))
-            {
-                Assert.Fail($"tanh({values[i]:R}) = {results[i]:R}, exact {exact:R}: {error:F2} ulp, more than {MaxUlps}.");
-            }
-        }
-    }
+        => ActivationAccuracy.AssertWithinUlps(values, ActivationKernels.Tanh, Math.Tanh, MaxUlps, "tanh");
 }
