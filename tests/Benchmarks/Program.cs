@@ -11,6 +11,8 @@ return args switch
     [JitCheck.ExerciseArgument] => JitCheck.Exercise(),
     ["--machine", string path] => MachineInfo.Write(path),
     ["--accuracy", string path] => AccuracyCheck.Run(path),
+    ["--interleaved", string path] => InterleavedRatios.Run(path),
+    ["--interleaved-training", string path, string peers, string torchJson] => InterleavedTraining.Run(path, peers, torchJson),
     _ => RunBenchmarks(args),
 };
 

@@ -5,7 +5,10 @@
 #   3. --machine (vector widths, FLOP counts) and --accuracy (one W3 epoch, test accuracy, 1 and 2 threads);
 #   4. BenchmarkDotNet: W1-W4, kernel efficiency, monitor cost (bounded job: about 10 minutes on 2 quiet cores);
 #   5. peers/pytorch_bench.py: PyTorch with OpenBLAS on the same workloads, 1 and 2 threads;
-#   6. report/make_table.py: one Markdown table with the peers, medians, allocations and the target ratios.
+#   6. --interleaved and --interleaved-training: the target ratios again, both sides timed in alternating rounds
+#      (in one process; for W3, epoch by epoch against a long-lived PyTorch process), which a shared machine's changing
+#      load cannot tilt the way it can tilt two measurements taken minutes apart (about 2 minutes);
+#   7. report/make_table.py: one Markdown table with the peers, medians, allocations and the target ratios.
 # Needs the .NET 10 SDK and Debian's python3-torch, python3-onnx and libopenblas0. Timings are only meaningful on an
 # otherwise idle machine. Extra arguments go to BenchmarkDotNet (the table needs every workload, so use them only to
 # experiment, e.g. --filter '*W1*'; the table step then fails).
@@ -44,8 +47,12 @@ echo "==> BenchmarkDotNet"
 echo "==> PyTorch"
 (cd "$here/peers" && "$python" pytorch_bench.py "$artifacts/torch.json")
 
+echo "==> Interleaved ratios"
+"${exe[@]}" --interleaved "$artifacts/interleaved.json"
+"${exe[@]}" --interleaved-training "$artifacts/interleaved-training.json" "$here/peers" "$artifacts/torch.json"
+
 echo "==> Table"
 "$python" "$here/report/make_table.py" "$artifacts/bdn/results" "$artifacts/torch.json" "$artifacts/machine.json" \
-  "$artifacts/accuracy.json" "$jit" "$here/results/latest.md"
+  "$artifacts/accuracy.json" "$artifacts/interleaved.json" "$artifacts/interleaved-training.json" "$jit" "$here/results/latest.md"
 echo "Wrote $here/results/latest.md"
 [ "$jit" = passed ]

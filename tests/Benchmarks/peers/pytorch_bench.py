@@ -9,6 +9,7 @@ Each thread count runs in its own process with OMP_NUM_THREADS and OPENBLAS_NUM_
 imported (OpenBLAS's pthread build sizes its pool at load time; torch.set_num_threads alone does not reach it).
 
 Usage: /usr/bin/python3 pytorch_bench.py OUTPUT.json
+       /usr/bin/python3 pytorch_bench.py --serve THREADS   (W3 epochs on request; see serve_epochs)
 """
 import gzip
 import json
@@ -28,6 +29,9 @@ INFERENCE_ROUNDS = 15     # timed rounds per inference workload; each round last
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--worker":
         print(json.dumps(worker(int(sys.argv[2]))))
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve_epochs(int(sys.argv[2]))
         return
     if len(sys.argv) != 2:
         sys.exit("usage: pytorch_bench.py OUTPUT.json")
@@ -169,32 +173,64 @@ def load_data(torch):
 
 def training(torch, threads):
     """W3: epochs of Adam (lr 1e-3) on batches of 32 from the W1 weights; samples/s per epoch, median over epochs."""
-    from torch import nn
-    from models import w1_network
-    train_x, train_y, test_x, test_y, source = load_data(torch)
-    model = w1_network()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    samples = train_x.shape[0] // BATCH * BATCH
+    trainer = Trainer(torch)
     rates, accuracy = [], None
     for epoch in range(TRAINING_EPOCHS):
-        model.train()
-        start = time.perf_counter()
-        for begin in range(0, samples, BATCH):
-            optimizer.zero_grad(set_to_none=True)
-            loss = loss_fn(model(train_x[begin:begin + BATCH]), train_y[begin:begin + BATCH])
-            loss.backward()
-            optimizer.step()
-        rates.append(samples / (time.perf_counter() - start))
-        if epoch == 0 and test_x is not None:
-            model.eval()
-            with torch.inference_mode():
-                accuracy = (model(test_x).argmax(dim=1) == test_y).float().mean().item()
+        rates.append(trainer.epoch())
+        if epoch == 0:
+            accuracy = trainer.accuracy()
     rate = statistics.median(rates)
-    log(f"W3 {threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'default')}: {rate:,.0f} samples/s (epochs: {', '.join(f'{r:,.0f}' for r in rates)}), accuracy after one epoch {accuracy}, data {source}")
+    log(f"W3 {threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'default')}: {rate:,.0f} samples/s (epochs: {', '.join(f'{r:,.0f}' for r in rates)}), accuracy after one epoch {accuracy}, data {trainer.source}")
     suffix = "1Thread" if threads == 1 else f"{threads}Threads"
     order = ",".join(str(i) for i in shuffled_order(EPOCH_SAMPLES, SHUFFLE_SEED)[:8])
-    return {f"w3SamplesPerSecond{suffix}": rate, f"w3Accuracy{suffix}": accuracy, "data": source, "order": order}
+    return {f"w3SamplesPerSecond{suffix}": rate, f"w3Accuracy{suffix}": accuracy, "data": trainer.source, "order": order}
+
+
+def serve_epochs(threads):
+    """--serve: W3 epochs on request, for the C# suite's --interleaved mode, which alternates them with its own. Prints
+    "ready" once the data and model are loaded, then one samples/s line for every "epoch" line read; stops at end of input."""
+    import torch
+    torch.set_num_threads(threads)
+    loaded_blas(torch)
+    trainer = Trainer(torch)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() != "epoch":
+            sys.exit(f"pytorch_bench.py --serve: expected 'epoch', read {line.strip()!r}")
+        print(f"{trainer.epoch():.1f}", flush=True)
+
+
+class Trainer:
+    """The W3 model, optimizer and data; each epoch() continues training where the last one stopped."""
+
+    def __init__(self, torch):
+        from torch import nn
+        from models import w1_network
+        self.torch = torch
+        self.train_x, self.train_y, self.test_x, self.test_y, self.source = load_data(torch)
+        self.model = w1_network()
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
+        self.loss_fn = nn.CrossEntropyLoss()
+        self.samples = self.train_x.shape[0] // BATCH * BATCH
+
+    def epoch(self):
+        """One epoch of batches of 32; returns samples/s."""
+        self.model.train()
+        start = time.perf_counter()
+        for begin in range(0, self.samples, BATCH):
+            self.optimizer.zero_grad(set_to_none=True)
+            loss = self.loss_fn(self.model(self.train_x[begin:begin + BATCH]), self.train_y[begin:begin + BATCH])
+            loss.backward()
+            self.optimizer.step()
+        return self.samples / (time.perf_counter() - start)
+
+    def accuracy(self):
+        """Test accuracy, or None without Fashion-MNIST."""
+        if self.test_x is None:
+            return None
+        self.model.eval()
+        with self.torch.inference_mode():
+            return (self.model(self.test_x).argmax(dim=1) == self.test_y).float().mean().item()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Neuroslyn.Benchmarks.Workloads;
+
+namespace Neuroslyn.Benchmarks.Modes;
+
+/// <summary>
+/// <c>--interleaved FILE</c>: the issue's in-process target ratios measured a second way, in alternating rounds
+/// (<see cref="InterleavedPair"/>), written as JSON for run.sh's table next to BenchmarkDotNet's ratios. The operations
+/// are the benchmark classes' own methods after their own setup (which checks that the peers agree), so both ways time
+/// the same calls. W3's peer is PyTorch in another process, so W3 is not among them.
+/// </summary>
+public static class InterleavedRatios
+{
+    /// <summary>Measures every pair and writes the JSON to <paramref name="path"/>; returns the exit code.</summary>
+    public static int Run(string path)
+    {
+        using var w1 = new W1BatchOne();
+        using var w2 = new W2Batch64();
+        using var w4 = new W4Tiny();
+        w1.Setup();
+        w2.Setup();
+        w4.Setup();
+        var kernel = new KernelEfficiency();
+        kernel.Setup();
+
+        using FileStream stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("rounds", InterleavedPair.Rounds);
+
+        // Peer time / Neuroslyn time: above 1 means Neuroslyn is faster.
+        static double PeerOverOurs(double ours, double peer) => peer / ours;
+
+        // Neuroslyn time / reference time, as the issue states the hand-written target (at most 1.2).
+        static double OursOverPeer(double ours, double peer) => ours / peer;
+
+        Write(json, "w1FrozenVsOrt", new InterleavedPair(w1.NeuroslynFrozen, w1.OnnxRuntime), PeerOverOurs);
+        Write(json, "w1FrozenVsHandWritten", new InterleavedPair(w1.NeuroslynFrozen, w1.HandWrittenSimd), OursOverPeer);
+        Write(json, "w1NetworkVsOrt", new InterleavedPair(w1.Neuroslyn, w1.OnnxRuntime), PeerOverOurs);
+        Write(json, "w1NetworkVsHandWritten", new InterleavedPair(w1.Neuroslyn, w1.HandWrittenSimd), OursOverPeer);
+        Write(json, "w2FrozenVsOrt", new InterleavedPair(w2.NeuroslynFrozen, w2.OnnxRuntime), PeerOverOurs);
+        Write(json, "w2NetworkVsOrt", new InterleavedPair(w2.Neuroslyn, w2.OnnxRuntime), PeerOverOurs);
+        Write(json, "w4VsOrt", new InterleavedPair(w4.Neuroslyn, w4.OnnxRuntime), PeerOverOurs);
+
+        // The share of the FMA peak: (gradient FLOP / gradient time) / (peak FLOP / peak time). One ComputeGradients
+        // call (about 60 ms) against about as long of the FMA loop, round by round.
+        Write(
+            json,
+            "kernelShareOfPeak",
+            new InterleavedPair(() => kernel.LargeNetGradients(), () => kernel.FmaPeak(), RoundMilliseconds: 60),
+            (gradients, peak) => KernelEfficiency.GradientFlops / gradients / (KernelEfficiency.PeakFlops / peak));
+        json.WriteEndObject();
+        return 0;
+    }
+
+    private static void Write(Utf8JsonWriter json, string name, InterleavedPair pair, Func<double, double, double> ratio)
+    {
+        InterleavedTimes times = pair.Measure();
+        (double median, double lower, double upper) = times.RatioQuartiles(ratio);
+        Console.WriteLine($"{name}: median ratio {median:F3} (quartiles {lower:F3}-{upper:F3}), {InterleavedTimes.Median(times.SecondsA) * 1e6:F2} µs vs {InterleavedTimes.Median(times.SecondsB) * 1e6:F2} µs per call");
+        json.WriteStartObject(name);
+        json.WriteNumber("median", median);
+        json.WriteNumber("lowerQuartile", lower);
+        json.WriteNumber("upperQuartile", upper);
+        json.WriteNumber("medianSecondsA", InterleavedTimes.Median(times.SecondsA));
+        json.WriteNumber("medianSecondsB", InterleavedTimes.Median(times.SecondsB));
+        json.WriteEndObject();
+    }
+}
