@@ -24,6 +24,8 @@ public static class InterleavedRatios
         w4.Setup();
         var kernel = new KernelEfficiency();
         kernel.Setup();
+        var monitor = new MonitorCost();
+        monitor.Setup();
 
         using FileStream stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -51,6 +53,9 @@ public static class InterleavedRatios
             "kernelShareOfPeak",
             new InterleavedPair(() => kernel.LargeNetGradients(), () => kernel.FmaPeak(), RoundMilliseconds: 60),
             (gradients, peak) => KernelEfficiency.GradientFlops / gradients / (KernelEfficiency.PeakFlops / peak));
+
+        // The monitor's cost: monitored step time / plain step time - 1.
+        Write(json, "monitorOverhead", new InterleavedPair(() => monitor.PlainStep(), () => monitor.MonitoredStep()), (plain, monitored) => (monitored / plain) - 1);
         json.WriteEndObject();
         return 0;
     }
