@@ -9,6 +9,7 @@ namespace Neuroslyn.Generator.Emitting;
 internal static class Literals
 {
     public const string Kernels = "global::Neuroslyn.Kernels";
+    public const string AlignedBuffer = Kernels + ".CacheAlignedBuffer";
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";

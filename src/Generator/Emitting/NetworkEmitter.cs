@@ -136,7 +136,8 @@ internal static class NetworkEmitter
             ? "private static readonly string[] s_optimizerStateNames = global::System.Array.Empty<string>();"
             : $"private static readonly string[] s_optimizerStateNames = new string[] {{ {string.Join(", ", stateNames)} }};");
         writer.Line();
-        writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        writer.Line("// On a cache-line boundary: a batch-1 pass streams weight rows in whole lines (see CacheAlignedBuffer).");
+        writer.Line($"private readonly {Literals.AlignedBuffer} _parameters = new(ParameterCount);");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line("private readonly float[] _buffers = new float[BufferCount];");
         foreach ((string field, _, string purpose) in OptimizerEmitter.StateFields(network.Optimizer))
@@ -222,7 +223,7 @@ internal static class NetworkEmitter
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Neuroslyn.LayerInfo> Layers => s_layers;");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"public {Literals.Span} Parameters => _parameters;");
+        writer.Line($"public {Literals.Span} Parameters => _parameters.Span;");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public {Literals.Span} Gradients => _gradients;");
@@ -306,7 +307,7 @@ internal static class NetworkEmitter
             ? "public global::System.Span<long> BatchesTracked => _batchesTracked;"
             : "public global::System.Span<long> BatchesTracked => default;");
         writer.Line();
-        writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => new {Literals.Span}(_parameters, offset, length);");
+        writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => _parameters.Slice(offset, length);");
         writer.Line();
         writer.Line($"private {Literals.Span} GradientSlice(int offset, int length) => new {Literals.Span}(_gradients, offset, length);");
         writer.Line();
@@ -402,15 +403,15 @@ internal static class NetworkEmitter
         writer.Line($"/// <summary>An immutable copy of a <see cref=\"{name}\"/> for inference (see <see cref=\"Freeze\"/>); safe to use from many threads at once.</summary>");
         using (writer.Block("public sealed class Frozen : global::Neuroslyn.IFrozenNetwork"))
         {
-            writer.Line("private readonly float[] _parameters;");
+            writer.Line($"private readonly {Literals.AlignedBuffer} _parameters;");
             writer.Line("private readonly float[] _buffers;");
             writer.Line();
             writer.Line("/// <summary>Each dense layer's weights at their offset in the parameters, as the column panels its frozen kernel reads.</summary>");
-            writer.Line("private readonly float[] _packedWeights = new float[ParameterCount];");
+            writer.Line($"private readonly {Literals.AlignedBuffer} _packedWeights = new(ParameterCount);");
             writer.Line();
             using (writer.Block($"internal Frozen({name} network)"))
             {
-                writer.Line("_parameters = (float[])network._parameters.Clone();");
+                writer.Line("_parameters = network._parameters.Copy();");
                 writer.Line("_buffers = (float[])network._buffers.Clone();");
                 foreach (LayerSpec layer in network.Layers)
                 {
@@ -426,11 +427,11 @@ internal static class NetworkEmitter
             writer.Line($"public int OutputSize => {name}.OutputSize;");
             writer.Line();
             EmitPredict(writer);
-            writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => new {Literals.Span}(_parameters, offset, length);");
+            writer.Line($"private {Literals.Span} ParameterSlice(int offset, int length) => _parameters.Slice(offset, length);");
             writer.Line();
             writer.Line($"private {Literals.Span} BufferSlice(int offset, int length) => new {Literals.Span}(_buffers, offset, length);");
             writer.Line();
-            writer.Line($"private {Literals.Span} PackedSlice(int offset, int length) => new {Literals.Span}(_packedWeights, offset, length);");
+            writer.Line($"private {Literals.Span} PackedSlice(int offset, int length) => _packedWeights.Slice(offset, length);");
             writer.Line();
             EmitInferenceForward(writer, network, frozen: true);
         }

@@ -30,7 +30,7 @@ internal static class OptimizerEmitter
 
         if (optimizer.WeightDecay > 0)
         {
-            writer.Line($"{Literals.Kernels}.OptimizerKernels.AddWeightDecay(_gradients, _parameters, {Literals.Float(optimizer.WeightDecay)});");
+            writer.Line($"{Literals.Kernels}.OptimizerKernels.AddWeightDecay(_gradients, _parameters.Span, {Literals.Float(optimizer.WeightDecay)});");
         }
 
         if (optimizer.Kind == OptimizerKind.Adam)

@@ -11,18 +11,21 @@ public static partial class OptimizerKernels
     [ThreadStatic]
     private static SgdStep? t_sgd;
 
+    /// <summary>What a cached step holds between calls instead of a network's parameters.</summary>
+    private static readonly CacheAlignedBuffer s_none = new(0);
+
     /// <summary>
     /// <see cref="Adam(Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, float, float, float, float, long)"/>
     /// over the whole buffers, split into ranges over up to <paramref name="threads"/> threads.
     /// </summary>
     public static void Adam(
-        float[] parameters, float[] gradients, float[] firstMoment, float[] secondMoment,
+        CacheAlignedBuffer parameters, float[] gradients, float[] firstMoment, float[] secondMoment,
         float learningRate, float beta1, float beta2, float epsilon, long step, int threads)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (threads <= 1)
         {
-            Adam(parameters, gradients, firstMoment, secondMoment, learningRate, beta1, beta2, epsilon, step);
+            Adam(parameters.Span, gradients, firstMoment, secondMoment, learningRate, beta1, beta2, epsilon, step);
             return;
         }
 
@@ -41,7 +44,7 @@ public static partial class OptimizerKernels
         finally
         {
             // Do not keep the network's buffers alive through the cached step.
-            (adam.Parameters, adam.Gradients, adam.FirstMoment, adam.SecondMoment) = ([], [], [], []);
+            (adam.Parameters, adam.Gradients, adam.FirstMoment, adam.SecondMoment) = (s_none, [], [], []);
         }
     }
 
@@ -49,12 +52,12 @@ public static partial class OptimizerKernels
     /// <see cref="Sgd(Span{float}, ReadOnlySpan{float}, Span{float}, float, float)"/> over the whole buffers, split
     /// into ranges over up to <paramref name="threads"/> threads; <paramref name="velocity"/> is null without momentum.
     /// </summary>
-    public static void Sgd(float[] parameters, float[] gradients, float[]? velocity, float learningRate, float momentum, int threads)
+    public static void Sgd(CacheAlignedBuffer parameters, float[] gradients, float[]? velocity, float learningRate, float momentum, int threads)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (threads <= 1)
         {
-            Sgd(parameters, gradients, velocity, learningRate, momentum);
+            Sgd(parameters.Span, gradients, velocity, learningRate, momentum);
             return;
         }
 
@@ -71,13 +74,14 @@ public static partial class OptimizerKernels
         }
         finally
         {
-            (sgd.Parameters, sgd.Gradients, sgd.Velocity) = ([], [], null);
+            (sgd.Parameters, sgd.Gradients, sgd.Velocity) = (s_none, [], null);
         }
     }
 
     private sealed class AdamStep : RangeStep
     {
-        public float[] Parameters = [], Gradients = [], FirstMoment = [], SecondMoment = [];
+        public CacheAlignedBuffer Parameters = s_none;
+        public float[] Gradients = [], FirstMoment = [], SecondMoment = [];
         public float LearningRate, Beta1, Beta2, Epsilon;
         public long Step;
 
@@ -85,14 +89,15 @@ public static partial class OptimizerKernels
         {
             int length = end - start;
             Adam(
-                Parameters.AsSpan(start, length), Gradients.AsSpan(start, length), FirstMoment.AsSpan(start, length), SecondMoment.AsSpan(start, length),
+                Parameters.Slice(start, length), Gradients.AsSpan(start, length), FirstMoment.AsSpan(start, length), SecondMoment.AsSpan(start, length),
                 LearningRate, Beta1, Beta2, Epsilon, Step);
         }
     }
 
     private sealed class SgdStep : RangeStep
     {
-        public float[] Parameters = [], Gradients = [];
+        public CacheAlignedBuffer Parameters = s_none;
+        public float[] Gradients = [];
         public float[]? Velocity;
         public float LearningRate, Momentum;
 
@@ -100,7 +105,7 @@ public static partial class OptimizerKernels
         {
             int length = end - start;
             Span<float> velocity = Velocity is null ? default : Velocity.AsSpan(start, length);
-            Sgd(Parameters.AsSpan(start, length), Gradients.AsSpan(start, length), velocity, LearningRate, Momentum);
+            Sgd(Parameters.Slice(start, length), Gradients.AsSpan(start, length), velocity, LearningRate, Momentum);
         }
     }
 }
