@@ -9,7 +9,7 @@ namespace Neuroslyn.Benchmarks.Modes;
 /// <c>--interleaved FILE</c>: the in-process target ratios measured a second way, in alternating rounds
 /// (<see cref="InterleavedPair"/>), written as JSON for run.sh's table next to BenchmarkDotNet's ratios. The operations
 /// are the benchmark classes' own methods after their own setup (which checks that the peers agree), so both ways time
-/// the same calls. W3's peer is PyTorch in another process, so W3 is not among them.
+/// the same calls. W3's peer is PyTorch in another process: <see cref="InterleavedTraining"/> measures it.
 /// </summary>
 public static class InterleavedRatios
 {
