@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.Json;
 
 namespace Neuroslyn.Benchmarks.Modes;
 
@@ -93,6 +94,21 @@ public sealed record InterleavedTimes(double[] SecondsA, double[] SecondsB)
     {
         double[] sorted = SecondsA.Zip(SecondsB, ratio).Order().ToArray();
         return (Quantile(sorted, 0.5), Quantile(sorted, 0.25), Quantile(sorted, 0.75));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="ratio"/> (from <see cref="RatioQuartiles"/>) as the JSON object <paramref name="name"/>, the
+    /// form make_table.py reads, with each side's median seconds per call.
+    /// </summary>
+    public void WriteRatio(Utf8JsonWriter json, string name, (double Median, double Lower, double Upper) ratio)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("median", ratio.Median);
+        json.WriteNumber("lowerQuartile", ratio.Lower);
+        json.WriteNumber("upperQuartile", ratio.Upper);
+        json.WriteNumber("medianSecondsA", Median(SecondsA));
+        json.WriteNumber("medianSecondsB", Median(SecondsB));
+        json.WriteEndObject();
     }
 
     /// <summary>The median of one side's seconds per call.</summary>

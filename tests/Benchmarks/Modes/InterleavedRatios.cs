@@ -65,12 +65,6 @@ public static class InterleavedRatios
         InterleavedTimes times = pair.Measure();
         (double median, double lower, double upper) = times.RatioQuartiles(ratio);
         Console.WriteLine($"{name}: median ratio {median:F3} (quartiles {lower:F3}-{upper:F3}), {InterleavedTimes.Median(times.SecondsA) * 1e6:F2} µs vs {InterleavedTimes.Median(times.SecondsB) * 1e6:F2} µs per call");
-        json.WriteStartObject(name);
-        json.WriteNumber("median", median);
-        json.WriteNumber("lowerQuartile", lower);
-        json.WriteNumber("upperQuartile", upper);
-        json.WriteNumber("medianSecondsA", InterleavedTimes.Median(times.SecondsA));
-        json.WriteNumber("medianSecondsB", InterleavedTimes.Median(times.SecondsB));
-        json.WriteEndObject();
+        times.WriteRatio(json, name, (median, lower, upper));
     }
 }

@@ -87,12 +87,6 @@ public static class InterleavedTraining
         double ourRate = 1 / InterleavedTimes.Median(times.SecondsA), theirRate = 1 / InterleavedTimes.Median(times.SecondsB);
         Console.WriteLine($"{name}: median ratio {median:F2} (quartiles {lower:F2}-{upper:F2}), {ourRate:N0} vs {theirRate:N0} samples/s");
         Console.WriteLine($"  rounds, samples/s: {string.Join("; ", times.SecondsA.Zip(times.SecondsB, (ours, theirs) => $"{1 / ours:N0} vs {1 / theirs:N0}"))}");
-        json.WriteStartObject(name);
-        json.WriteNumber("median", median);
-        json.WriteNumber("lowerQuartile", lower);
-        json.WriteNumber("upperQuartile", upper);
-        json.WriteNumber("medianSamplesPerSecondA", ourRate);
-        json.WriteNumber("medianSamplesPerSecondB", theirRate);
-        json.WriteEndObject();
+        times.WriteRatio(json, name, (median, lower, upper));
     }
 }
