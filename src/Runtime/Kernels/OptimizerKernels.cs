@@ -61,7 +61,7 @@ public static partial class OptimizerKernels
             for (; i + (nuint)Vector<float>.Count <= length; i += (nuint)Vector<float>.Count)
             {
                 var vv = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref v, i), mu, Vector.LoadUnsafe(ref g, i));
-                vv = Vector.AndNot(vv, Vector.Equals(Vector.AsVectorInt32(vv) & exponentBits, Vector<int>.Zero).As<int, float>());
+                vv = FlushSubnormal(vv, exponentBits);
                 vv.StoreUnsafe(ref v, i);
                 Vector.FusedMultiplyAdd(vv, rate, Vector.LoadUnsafe(ref p, i)).StoreUnsafe(ref p, i);
             }
@@ -118,7 +118,7 @@ public static partial class OptimizerKernels
                 var gv = Vector.LoadUnsafe(ref g, i);
                 var mv = Vector.LoadUnsafe(ref m, i);
                 mv += b1 * (gv - mv);
-                mv = Vector.AndNot(mv, Vector.Equals(Vector.AsVectorInt32(mv) & exponentBits, Vector<int>.Zero).As<int, float>());
+                mv = FlushSubnormal(mv, exponentBits);
                 var vv = (b2 * Vector.LoadUnsafe(ref v, i)) + (nb2 * gv * gv);
                 var denominator = (Vector.SquareRoot(vv) * correction) + eps;
                 mv.StoreUnsafe(ref m, i);
@@ -154,4 +154,9 @@ public static partial class OptimizerKernels
     /// flushing it too cost a step as much as flushing the first.
     /// </summary>
     internal static float FlushSubnormal(float x) => (BitConverter.SingleToInt32Bits(x) & ExponentBits) == 0 ? 0f : x;
+
+    /// <summary><see cref="FlushSubnormal(float)"/> for each lane; <paramref name="exponentBits"/> holds <see cref="ExponentBits"/> in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> FlushSubnormal(Vector<float> x, Vector<int> exponentBits)
+        => Vector.AndNot(x, Vector.Equals(Vector.AsVectorInt32(x) & exponentBits, Vector<int>.Zero).As<int, float>());
 }
