@@ -32,7 +32,8 @@ public static partial class OptimizerKernels
 
     /// <summary>
     /// SGD: <c>p -= lr·g</c>; with momentum μ &gt; 0, <c>v = μ·v + g; p -= lr·v</c> (no dampening, no Nesterov), each a
-    /// fused multiply-add. A velocity that falls below float's smallest normal magnitude is stored as zero
+    /// fused multiply-add, in one pass (the same bits as two passes of <c>TensorPrimitives.FusedMultiplyAdd</c>, with and
+    /// without FMA hardware, in about a third of the time with it). A velocity that falls below float's smallest normal magnitude is stored as zero
     /// (<see cref="FlushSubnormal(float)"/>: it decays by μ a step as Adam's first moment does by β1).
     /// </summary>
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> velocity, float learningRate, float momentum)
@@ -111,8 +112,8 @@ public static partial class OptimizerKernels
             var eps = new Vector<float>(epsilon);
             var exponentBits = new Vector<int>(ExponentBits);
 
-            // An index into every buffer rather than a reference per buffer: the loop is bound by how many of its
-            // iterations' loads are in flight, so every instruction saved lets one more wait for memory.
+            // One index into every buffer rather than a reference computed per buffer: each instruction this loop
+            // gains or loses shows in its time (the flush below cost about 4 µs of 45 a W3 step, the index won back 2).
             for (; i + (nuint)Vector<float>.Count <= length; i += (nuint)Vector<float>.Count)
             {
                 var gv = Vector.LoadUnsafe(ref g, i);
