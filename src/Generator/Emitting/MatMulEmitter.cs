@@ -62,7 +62,7 @@ internal static class MatMulEmitter
     /// <summary>Vectors of one row that the single-row path accumulates at once.</summary>
     private const int SingleRowVectors = 8;
 
-    /// <summary>Tiles for the rows left after the main loop (0 to 5 of them): 4, then 2, then 1.</summary>
+    /// <summary>Tiles for the rows left after the main loop (0 to 5 of them, or 8 as two tiles of 4; see <see cref="EmitRowTiles"/>): 4, then 2, then 1.</summary>
     private static readonly int[] LeftoverTiles = [4, 2, 1];
 
     public static void Emit(SourceWriter writer, MatMulKernel kernel)
@@ -506,18 +506,30 @@ internal static class MatMulEmitter
     private static bool CanSplit(MatMulKernel kernel)
         => kernel.Rows is int rows ? rows >= 2 * TileRows : kernel.Columns >= 2 * PanelVectors * VectorWidth.V128.Lanes;
 
-    /// <summary>Rows [<paramref name="start"/>, <paramref name="end"/>) of one column panel: tiles of <see cref="TileRows"/>, then 4, 2 and 1 rows.</summary>
+    /// <summary>
+    /// Rows [<paramref name="start"/>, <paramref name="end"/>) of one column panel: tiles of <see cref="TileRows"/>, then
+    /// 4, 2 and 1 rows. When A is read in place, eight last rows run as two tiles of 4 rather than one of 6 and one of
+    /// 2: a tile of 2 rows has too few accumulators to keep both FMA pipes busy (at W3's batch of 32, 6 + 6 + 6 + 6 + 4
+    /// + 4 rows instead of 6 × 5 + 2). A packed A keeps its groups of <see cref="TileRows"/> rows, which a tile must not
+    /// straddle, so there the 6 + 2 stays.
+    /// </summary>
     private static void EmitRowTiles(SourceWriter writer, MatMulKernel kernel, TileSource source, List<Accumulator> accumulators, string start = "rowStart", string end = "rowEnd")
     {
         writer.Line($"nuint r = {start};");
-        using (writer.Block($"for (; r + {TileRows} <= {end}; r += {TileRows})"))
+        int twoFourTiles = LeftoverTiles[0] * 2;
+        string mainCondition = source.PackedA
+            ? $"r + {TileRows} <= {end}"
+            : $"r + {TileRows} <= {end} && {end} - r != {twoFourTiles}";
+        using (writer.Block($"for (; {mainCondition}; r += {TileRows})"))
         {
             EmitTile(writer, kernel, TileRows, source, accumulators);
         }
 
         foreach (int rows in LeftoverTiles)
         {
-            string condition = rows == 1 ? $"if (r < {end})" : $"if (r + {rows} <= {end})";
+            string condition = rows == 1 ? $"if (r < {end})"
+                : rows == LeftoverTiles[0] && !source.PackedA ? $"while (r + {rows} <= {end})"
+                : $"if (r + {rows} <= {end})";
             using (writer.Block(condition))
             {
                 EmitTile(writer, kernel, rows, source, accumulators);

@@ -12,7 +12,8 @@ namespace Neuroslyn.Runtime.Tests.Numerics;
 /// Every width variant of every generated matrix kernel (Vector512, Vector256, Vector128, scalar) computes the
 /// same product as a double-precision reference, whatever the processor. The variants are called directly, so
 /// the Vector512 code is checked even where AVX-512 is missing: .NET then runs Vector512 operations in software,
-/// slowly but with the same results. The row counts reach every row tile (6, 4, 2, 1) and the single-row path, the
+/// slowly but with the same results. The row counts reach every row tile (6, 4, 2, 1, and the two tiles of 4 that take
+/// eight last rows: 8, 14, 32) and the single-row path, the
 /// deep network several depth blocks of the packed panels, and the shares the worker threads compute are checked
 /// to cover the product between them, each value exactly as one thread computes it.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class KernelVariantTests
     /// <summary>The forward variants: <c>packed</c> is B's panels packed once (a frozen network) or a null reference.</summary>
     private delegate void ForwardKernel(ref float a, ref float b, ref float packed, ref float bias, ref float c, nuint count, nuint part, nuint parts);
 
-    private static readonly int[] Counts = [1, 2, 3, 4, 5, 6, 7, 9, 13, 300];
+    private static readonly int[] Counts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 32, 300];
 
     public static IEnumerable<object[]> Variants()
     {
