@@ -516,10 +516,10 @@ internal static class MatMulEmitter
     private static void EmitRowTiles(SourceWriter writer, MatMulKernel kernel, TileSource source, List<Accumulator> accumulators, string start = "rowStart", string end = "rowEnd")
     {
         writer.Line($"nuint r = {start};");
-        int twoFourTiles = LeftoverTiles[0] * 2;
+        int twoTilesOfFour = LeftoverTiles[0] * 2;
         string mainCondition = source.PackedA
             ? $"r + {TileRows} <= {end}"
-            : $"r + {TileRows} <= {end} && {end} - r != {twoFourTiles}";
+            : $"r + {TileRows} <= {end} && {end} - r != {twoTilesOfFour}";
         using (writer.Block($"for (; {mainCondition}; r += {TileRows})"))
         {
             EmitTile(writer, kernel, TileRows, source, accumulators);
