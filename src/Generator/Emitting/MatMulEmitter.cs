@@ -509,18 +509,18 @@ internal static class MatMulEmitter
     /// <summary>
     /// Rows [<paramref name="start"/>, <paramref name="end"/>) of one column panel: tiles of <see cref="TileRows"/>, then
     /// 4, 2 and 1 rows. When A is read in place, eight last rows run as two tiles of 4 rather than one of 6 and one of
-    /// 2: a tile of 2 rows has too few accumulators to keep both FMA pipes busy (at W3's batch of 32, 6 + 6 + 6 + 6 + 4
-    /// + 4 rows instead of 6 × 5 + 2). A packed A keeps its groups of <see cref="TileRows"/> rows, which a tile must not
-    /// straddle, so there the 6 + 2 stays.
+    /// 2 (at W3's batch of 32, 6 + 6 + 6 + 6 + 4 + 4 rows instead of 6 × 5 + 2): a tile of 2 rows has 4 accumulators
+    /// against 12, and in W3's layer-0 forward it took three quarters of a 6-row tile's time. A packed A keeps its
+    /// groups of <see cref="TileRows"/> rows, which a tile must not straddle, so there the 6 + 2 stays.
     /// </summary>
     private static void EmitRowTiles(SourceWriter writer, MatMulKernel kernel, TileSource source, List<Accumulator> accumulators, string start = "rowStart", string end = "rowEnd")
     {
         writer.Line($"nuint r = {start};");
-        int twoTilesOfFour = LeftoverTiles[0] * 2;
-        string mainCondition = source.PackedA
-            ? $"r + {TileRows} <= {end}"
-            : $"r + {TileRows} <= {end} && {end} - r != {twoTilesOfFour}";
-        using (writer.Block($"for (; {mainCondition}; r += {TileRows})"))
+
+        // The main loop leaves eight rows only when the 4-row tile below repeats to take them.
+        bool eightAsTwoFours = !source.PackedA;
+        string leaveEight = eightAsTwoFours ? $" && {end} - r != {2 * LeftoverTiles[0]}" : string.Empty;
+        using (writer.Block($"for (; r + {TileRows} <= {end}{leaveEight}; r += {TileRows})"))
         {
             EmitTile(writer, kernel, TileRows, source, accumulators);
         }
@@ -528,7 +528,7 @@ internal static class MatMulEmitter
         foreach (int rows in LeftoverTiles)
         {
             string condition = rows == 1 ? $"if (r < {end})"
-                : rows == LeftoverTiles[0] && !source.PackedA ? $"while (r + {rows} <= {end})"
+                : rows == LeftoverTiles[0] && eightAsTwoFours ? $"while (r + {rows} <= {end})"
                 : $"if (r + {rows} <= {end})";
             using (writer.Block(condition))
             {

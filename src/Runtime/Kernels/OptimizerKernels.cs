@@ -146,9 +146,9 @@ public static partial class OptimizerKernels
     /// +0 for a zero or subnormal value (|x| &lt; 2^-126, about 1.2e-38), else <paramref name="x"/>; NaN and
     /// infinities pass through. Adam's first moment, whose gradient stays zero, decays by β1 (0.9) a step and is
     /// subnormal about 800 steps after it was last 1e-4, which happens to the weights of inputs that are rarely
-    /// nonzero (4,500 to 7,900 of the 109,386 first moments after each of 8 Fashion-MNIST epochs of 784-128-64-10); SGD's
-    /// velocity decays by the momentum the same way. x86 processors take a slow path for operations on subnormal
-    /// numbers: on the benchmarks' Zen 3, with a fifth of the moments subnormal an Adam step took 1.4-1.5x as long. Such a value moves no
+    /// nonzero (4,542 to 7,919 of the 109,386 first moments after each of 8 Fashion-MNIST epochs of 784-128-64-10); SGD's
+    /// velocity decays by the momentum the same way. The benchmarks' processor (Zen 3) computes with subnormal numbers
+    /// slowly: with a fifth of the moments subnormal an Adam step took 1.4-1.5x as long. Such a value moves no
     /// weight of magnitude above about 1e-25 (Adam's lr·m/(sqrt(v)+eps) is at most 1e-3 · 1.2e-38 / 1e-8), and the
     /// 8 epochs above ended with the same parameters, bit for bit, with and without the flush. Adam's second moment
     /// decays by β2 (0.999), so it needs some 69,000 steps without a gradient to get there, and is left as it is:
