@@ -54,6 +54,10 @@ public static class InterleavedRatios
             new InterleavedPair(() => kernel.LargeNetGradients(), () => kernel.FmaPeak(), RoundMilliseconds: 60),
             (gradients, peak) => KernelEfficiency.GradientFlops / gradients / (KernelEfficiency.PeakFlops / peak));
 
+        // The ceiling, not a target: the products' inner loop with its operands in L1 against the FMA loop (same FLOPs),
+        // so a round in which the machine slows code that loads while it multiplies shows as a share below 1.
+        Write(json, "cacheResidentTileShareOfPeak", new InterleavedPair(() => kernel.CacheResidentTile(), () => kernel.FmaPeak()), (tile, peak) => peak / tile);
+
         // The monitor's cost: monitored step time / plain step time - 1.
         Write(json, "monitorOverhead", new InterleavedPair(() => monitor.PlainStep(), () => monitor.MonitoredStep()), (plain, monitored) => (monitored / plain) - 1);
         json.WriteEndObject();
