@@ -11,12 +11,12 @@ namespace Neuroslyn.Benchmarks.Workloads;
 /// broadcast against a panel two vectors wide, 12 accumulators: per depth step 2 vector loads, 6 broadcasts and 12
 /// FMAs) with every operand in the L1 cache, so that no memory traffic is left to slow it. On a quiet core it runs at
 /// about the FMA loop's speed; when it does not, the machine itself is slowing code that loads while it multiplies,
-/// and no product built from this loop can reach the FMA peak's share it would otherwise reach. It performs
+/// and no product built from this loop can run faster than it does then. It performs
 /// <see cref="KernelEfficiency.PeakFlops"/> FLOPs, as the FMA loop does, so the two times compare directly.
 /// </summary>
 public sealed class CacheResidentTile
 {
-    /// <summary>Bytes of the panel: 16 KB, half of the L1 data cache of the processors we time on.</summary>
+    /// <summary>The panel's size: 4,096 floats (16 KB), half of the L1 data cache of the processors we time on.</summary>
     private const int PanelFloats = 4096;
 
     private const int Rows = 6;
@@ -91,7 +91,8 @@ public sealed class CacheResidentTile
     }
 
     // Fully optimised from the first call, as the FMA loop is. Row r of A starts at r × depth, a constant, so the six
-    // broadcast addresses are one register plus a constant offset, as in the generated kernels.
+    // broadcast addresses are one register plus a constant offset, as in the generated kernels. One method per width,
+    // written out as the FMA loop's are, so that each compiles to exactly the instruction mix it stands for.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float Run256(ref float panel, ref float a, int passes)
     {
