@@ -55,6 +55,7 @@ def verdict(ok):
 
 
 def target_row(name, measured, goal, ok, interleaved_text="", interleaved_ok=None):
+    # The last cell: blank for a target without an interleaved measurement, n/a for a context row (ok is None).
     return f"| {name} | {measured} | {interleaved_text} | {goal} | {verdict(ok)} | {'' if interleaved_ok is None and ok is not None else verdict(interleaved_ok)} |"
 
 
