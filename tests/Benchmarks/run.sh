@@ -8,7 +8,9 @@
 #   6. --interleaved and --interleaved-training: the target ratios again, both sides timed in alternating rounds
 #      (in one process; for W3, epoch by epoch against a long-lived PyTorch process), which a shared machine's changing
 #      load cannot tilt the way it can tilt two measurements taken minutes apart (about 2 minutes);
-#   7. report/make_table.py: one Markdown table with the peers, medians, allocations and the issue's target ratios.
+#   7. build-time/measure.sh (issue 20): a console app with ten FashionNet-sized networks and its twin with plain
+#      classes, built in turn, 5 builds each with the compiler server off (about 4 minutes);
+#   8. report/make_table.py: one Markdown table with the peers, medians, allocations and the issue's target ratios.
 # Needs the .NET 10 SDK and Debian's python3-torch, python3-onnx and libopenblas0. Timings are only meaningful on an
 # otherwise idle machine. Extra arguments go to BenchmarkDotNet (the table needs every workload, so use them only to
 # experiment, e.g. --filter '*W1*'; the table step then fails).
@@ -51,8 +53,12 @@ echo "==> Interleaved ratios"
 "${exe[@]}" --interleaved "$artifacts/interleaved.json"
 "${exe[@]}" --interleaved-training "$artifacts/interleaved-training.json" "$here/peers" "$artifacts/torch.json"
 
+echo "==> Build time (ten networks, with and without the generator)"
+bash "$here/build-time/measure.sh" "$artifacts/build-time.json"
+
 echo "==> Table"
 "$python" "$here/report/make_table.py" "$artifacts/bdn/results" "$artifacts/torch.json" "$artifacts/machine.json" \
-  "$artifacts/accuracy.json" "$artifacts/interleaved.json" "$artifacts/interleaved-training.json" "$jit" "$here/results/latest.md"
+  "$artifacts/accuracy.json" "$artifacts/interleaved.json" "$artifacts/interleaved-training.json" "$jit" "$here/results/latest.md" \
+  "$artifacts/build-time.json"
 echo "Wrote $here/results/latest.md"
 [ "$jit" = passed ]

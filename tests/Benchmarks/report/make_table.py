@@ -6,8 +6,11 @@ The targets table gives each ratio twice where it can: from BenchmarkDotNet's me
 process, one after another) and from the --interleaved modes (both sides in alternating rounds, so a change in the
 machine's load lands on both; the median of the rounds' ratios with its quartiles).
 
+BUILD_TIME_JSON (from build-time/measure.sh, issue 20) adds a section with the build times of ten networks with and
+without the generator, and their ratio to the targets; without it the target row says "not measured".
+
 Usage: make_table.py BDN_RESULTS_DIR TORCH_JSON MACHINE_JSON ACCURACY_JSON INTERLEAVED_JSON INTERLEAVED_TRAINING_JSON
-                     JIT_STATUS OUTPUT_MD
+                     JIT_STATUS OUTPUT_MD [BUILD_TIME_JSON]
 """
 import datetime
 import glob
@@ -61,6 +64,10 @@ def target_row(name, measured, goal, ok, interleaved_text="", interleaved_ok=Non
 
 def main():
     bdn_dir, torch_path, machine_path, accuracy_path, interleaved_path, interleaved_training_path, jit_status, output = sys.argv[1:9]
+    build_time = None
+    if len(sys.argv) > 9:
+        with open(sys.argv[9]) as f:
+            build_time = json.load(f)
     bdn = load_bdn(bdn_dir)
     with open(interleaved_path) as f:
         interleaved = json.load(f)
@@ -183,6 +190,35 @@ def main():
                     *paired("monitorOverhead", lambda x: x < 0.1, unit="+%")))
     targets.append(("No generated method compiled with MinOpts (--check-jit)", jit_status, "passed", jit_status == "passed"))
 
+    # Build time (issue 20): the same console app with ten networks and with ten plain classes, built in turn.
+    build_lines = []
+    if build_time is None:
+        targets.append(("Build time with / without the generator, ten networks (issue 20)", "not measured: no build-time JSON", "<= 1.5x (aim 1.1x)", False))
+    else:
+        b = build_time
+        rounds = b["roundRatios"]
+        targets.append(("Build time with / without the generator, ten networks (issue 20)",
+                         f"{b['ratio']:.2f}x ({b['withMedian']:.1f} s / {b['withoutMedian']:.1f} s; single rounds {min(rounds):.2f}x-{max(rounds):.2f}x)",
+                         "<= 1.5x (aim 1.1x)", b["ratio"] <= 1.5))
+        rebuilt = (" **A referenced project was rebuilt during the timed builds (edited or built elsewhere): these times include that work.**"
+                   if b["referencesRebuilt"] else "")
+        build_lines = [
+            "## Build time (issue 20)",
+            "",
+            f"A console app referencing the runtime, the generator and the analyzers as projects, with ten FashionNet-sized networks "
+            f"(784-256-128-10, the hidden sizes varied) and two lines of Program.cs, against the same app with the attributes removed. "
+            f"Each build follows `touch Networks.cs`: `{b['command']}`, {b['builds']} builds of each in turn (with, without, with, ...), "
+            f"compiler server {b['compilerServer']}, SDK {b['sdk']}; load average {b['loadAverage']} at the end.{rebuilt}",
+            "",
+            "| Build | Median | Range | Ratio to without | Notes |",
+            "|---|---:|---:|---:|---|",
+            f"| with the generator: ten networks | {b['withMedian']:.2f} s | {b['withMin']:.2f}-{b['withMax']:.2f} s | {b['ratio']:.2f}x | "
+            f"generated source of one network ({b['generatedFile']}): {b['generatedLines']:,} lines, {b['generatedBytes']:,} bytes; "
+            f"all {b['generatedFiles']}: {b['generatedLinesAll']:,} lines, {b['generatedBytesAll']:,} bytes |",
+            f"| without: ten plain classes | {b['withoutMedian']:.2f} s | {b['withoutMin']:.2f}-{b['withoutMax']:.2f} s | 1.00x | |",
+            "",
+        ]
+
     width = "Vector512" if machine["vector512Accelerated"] else "Vector256" if machine["vector256Accelerated"] else "Vector128"
     lines = [
         "# Neuroslyn benchmarks",
@@ -210,6 +246,7 @@ def main():
         "|---|---|---|---|---|---|",
         *[target_row(*target) for target in targets],
         "",
+        *build_lines,
     ]
     os.makedirs(os.path.dirname(output), exist_ok=True)
     with open(output, "w") as f:
