@@ -228,8 +228,18 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(id));
 
-    /// <summary>Where a diagnostic's documentation lives.</summary>
-    public static string HelpLink(string id) => $"https://github.com/neuroslyn/neuroslyn/blob/main/docs/diagnostics/{id}.md";
+    /// <summary>
+    /// Where a diagnostic's documentation lives: <c>docs/diagnostics/&lt;ID&gt;.md</c>, a URI relative to the root of the
+    /// Neuroslyn package, which carries the pages at that path (src/Runtime/Neuroslyn.Runtime.csproj packs them), and to
+    /// the root of this repository, where they are written. A user finds the page of the version they build with in the
+    /// package folder, <c>~/.nuget/packages/neuroslyn/&lt;version&gt;/docs/diagnostics/&lt;ID&gt;.md</c>, offline, and the
+    /// compiler's SARIF log (<c>ErrorLog</c>) gives the link as it is. The project has no public web address yet, and an
+    /// absolute link to one that does not exist would lead nowhere. The IDEs built on Roslyn make an id a link only for an
+    /// absolute http(s) address, so they show these ids without one. When the pages are published, put their base
+    /// address in front here. CatalogueTests checks that every link names its id's page in the repository; the package
+    /// test, that the link the compiler reports names a page in the package.
+    /// </summary>
+    public static string HelpLink(string id) => $"docs/diagnostics/{id}.md";
 
     /// <summary>Every descriptor, in id order: the analyzers' supported diagnostics and the catalogue tests' list.</summary>
     public static DiagnosticDescriptor[] All =>
