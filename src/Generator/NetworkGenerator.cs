@@ -13,11 +13,12 @@ namespace Neuroslyn.Generator;
 /// Pipeline: attribute → <see cref="NetworkParser"/> → value-equal <see cref="NetworkSpec"/> → <see cref="NetworkEmitter"/>.
 /// </summary>
 /// <remarks>
-/// A declaration with an error generates nothing, and the generator reports nothing either: the Neuroslyn analyzers
+/// A declaration with an error generates no network, and the generator reports nothing either: the Neuroslyn analyzers
 /// (src/Analyzers) run the same parser and report its errors from a symbol action, where diagnostics are real source
 /// diagnostics, so <c>#pragma warning disable</c> and <c>dotnet_diagnostic.&lt;ID&gt;.severity</c> apply to them.
 /// Diagnostics reported from a source output carry locations rebuilt from plain data, which the compiler's
-/// suppression does not see.
+/// suppression does not see. What the generator writes instead is a placeholder part of the class, obsolete as an
+/// error with the first error's id and message, so that where no analyzer runs each use of the class still says why.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -27,6 +28,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         public const string Parse = nameof(Parse);
         public const string Model = nameof(Model);
+        public const string Unbuilt = nameof(Unbuilt);
     }
 
     /// <inheritdoc/>
@@ -46,5 +48,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Model);
 
         context.RegisterSourceOutput(models, static (output, network) => output.AddSource(NetworkEmitter.HintName(network), NetworkEmitter.Emit(network)));
+
+        // A declaration with an error: a placeholder part that makes each use of the class say why (see UnbuiltNetworkEmitter).
+        IncrementalValuesProvider<UnbuiltNetwork> unbuilt = results
+            .Where(static result => result.Unbuilt is not null)
+            .Select(static (result, _) => result.Unbuilt!)
+            .WithTrackingName(StepNames.Unbuilt);
+        context.RegisterSourceOutput(unbuilt, static (output, network) => output.AddSource(UnbuiltNetworkEmitter.HintName(network), UnbuiltNetworkEmitter.Emit(network)));
     }
 }

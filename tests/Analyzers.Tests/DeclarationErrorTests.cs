@@ -192,7 +192,7 @@ public sealed class DeclarationErrorTests
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("NSL0002", diagnostic.Id);
         Assert.Contains("'ValidNet' cannot hold a generated network: the generated code uses the keyword 'var', which the type 'var' would stand for; rename the type", diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Networks);
     }
 
     // NSL0003
@@ -514,7 +514,7 @@ public sealed class DeclarationErrorTests
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("NSL0003", diagnostic.Id);
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Networks);
     }
 
     // NSL0010
@@ -610,7 +610,7 @@ public sealed class DeclarationErrorTests
     }
 
     private static void AssertOnlyTheValidNetworkIsGenerated(NetworkRun run)
-        => Assert.Equal([ValidHintName], run.Sources.Select(source => source.HintName));
+        => Assert.Equal([ValidHintName], run.Networks.Select(source => source.HintName));
 
     private static string Text(string source, Diagnostic diagnostic)
     {

@@ -36,13 +36,13 @@ public sealed class DropoutRuleTests
         => RuleAssert.Reports(DropEverything.Replace("[|1.0|]", $"[|{rate}|]"), "NSL1001", message);
 
     [Fact]
-    public void Dropout_of_one_is_one_diagnostic_and_the_generator_emits_and_reports_nothing_for_it()
+    public void Dropout_of_one_is_one_diagnostic_and_the_generator_emits_no_network_and_reports_nothing_for_it()
     {
         NetworkRun run = NetworkRun.Run(Neuroslyn.Generator.Tests.MarkedSource.Parse(DropEverything).Source);
 
         Assert.Equal(["NSL1001"], run.Diagnostics.Select(d => d.Id));
         Assert.Empty(run.Generator.GeneratorDiagnostics);
-        Assert.Empty(run.Generator.Sources);
+        Assert.Empty(run.Generator.Networks);
     }
 
     [Fact]

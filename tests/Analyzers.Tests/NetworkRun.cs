@@ -23,6 +23,9 @@ internal sealed class NetworkRun
 
     public ImmutableArray<GeneratedSourceResult> Sources => Generator.Sources;
 
+    /// <summary>The generated networks, without the placeholders of declarations with an error.</summary>
+    public ImmutableArray<GeneratedSourceResult> Networks => Generator.Networks;
+
     public Compilation OutputCompilation => Generator.OutputCompilation;
 
     public static NetworkRun Run(params string[] sources)

@@ -99,9 +99,21 @@ internal sealed class GeneratorRun
 
     public ImmutableArray<GeneratedSourceResult> Sources => Generator.GeneratedSources;
 
+    /// <summary>
+    /// The generated networks: <see cref="Sources"/> without the placeholders the generator writes for declarations
+    /// with an error (each a part of the class marked <c>[Obsolete(error: true)]</c> with the reason, and nothing else).
+    /// </summary>
+    public ImmutableArray<GeneratedSourceResult> Networks => Sources.Where(source => !IsPlaceholder(source)).ToImmutableArray();
+
+    /// <summary>The placeholders among <see cref="Sources"/>.</summary>
+    public ImmutableArray<GeneratedSourceResult> Placeholders => Sources.Where(IsPlaceholder).ToImmutableArray();
+
     /// <summary>Generated text by hint name.</summary>
     public IReadOnlyDictionary<string, string> SourcesByHintName
         => Sources.ToDictionary(source => source.HintName, source => source.SourceText.ToString(), StringComparer.Ordinal);
+
+    private static bool IsPlaceholder(GeneratedSourceResult source)
+        => source.SourceText.ToString().Contains("// Neuroslyn generated no network for ", StringComparison.Ordinal);
 
     /// <summary>Fails the calling test when the generator threw, however it surfaced.</summary>
     public void AssertNoGeneratorException()

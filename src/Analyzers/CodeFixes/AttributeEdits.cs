@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Neuroslyn.Generator.Parsing;
 
 namespace Neuroslyn.CodeFixes;
 
@@ -22,10 +23,10 @@ internal sealed class AttributeEdits
     public SourceText Apply()
         => _text.WithChanges(_changes.OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length));
 
-    /// <summary>Sets the activation of a Dense (second positional argument) or BatchNorm (first).</summary>
+    /// <summary>Sets the activation of a layer, at the argument position its kind keeps it (Dense: second, BatchNorm: first).</summary>
     public void SetActivation(AttributeSyntax attribute, string member)
     {
-        int position = IsNamed(attribute, "Dense") ? 1 : 0;
+        int position = LayerKinds.ForSyntaxName(SimpleName(attribute))?.ActivationArgument ?? 0;
         AttributeArgumentSyntax? existing = Arguments(attribute).FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "activation")
             ?? Positional(attribute).ElementAtOrDefault(position);
         string qualified = Qualifier(attribute) + "Activation." + member;
@@ -156,17 +157,14 @@ internal sealed class AttributeEdits
         Replace(second.Span, first.ToString());
     }
 
-    public static bool IsNamed(AttributeSyntax attribute, string name)
+    /// <summary>The attribute's name without its namespace or alias: <c>Dense</c> for <c>[Neuroslyn.Dense]</c>.</summary>
+    private static string SimpleName(AttributeSyntax attribute) => attribute.Name switch
     {
-        string simple = attribute.Name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax plain => plain.Identifier.ValueText,
-            _ => attribute.Name.ToString(),
-        };
-        return simple == name || simple == name + "Attribute";
-    }
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax plain => plain.Identifier.ValueText,
+        _ => attribute.Name.ToString(),
+    };
 
     /// <summary>"Neuroslyn." for <c>[Neuroslyn.Dense]</c>, "" for <c>[Dense]</c>.</summary>
     public static string Qualifier(AttributeSyntax attribute) => attribute.Name switch

@@ -4,7 +4,8 @@ using Neuroslyn.Generator.Model;
 namespace Neuroslyn.Analyzers.Hazards;
 
 /// <summary>
-/// The static gradient-flow estimate (docs/gradient-flow.md): for each weighted (Dense) layer, a bound on the size of
+/// The static gradient-flow estimate (docs/gradient-flow.md): for each weighted layer (one whose spec has
+/// <see cref="LayerSpec.Weights"/>), a bound on the size of
 /// the gradient that reaches it, relative to the gradient the loss hands the output, at initialisation.
 /// </summary>
 /// <remarks>
@@ -36,16 +37,16 @@ internal static class GradientFlow
     };
 
     /// <summary>Var(W) of the layer's initializer: 2/fan_in (He) or 2/(fan_in + fan_out) (Glorot).</summary>
-    public static double WeightVariance(DenseSpec dense) => IsHe(dense.Initializer)
-        ? 2.0 / dense.InputSize
-        : 2.0 / (dense.InputSize + dense.OutputSize);
+    public static double WeightVariance(WeightFacts weights) => IsHe(weights.Initializer)
+        ? 2.0 / weights.FanIn
+        : 2.0 / (weights.FanIn + weights.FanOut);
 
     /// <summary>√(fan_out · Var(W)): how much the product with Wᵀ scales the backward signal.</summary>
-    public static double WeightGain(DenseSpec dense) => Math.Sqrt(dense.OutputSize * WeightVariance(dense));
+    public static double WeightGain(WeightFacts weights) => Math.Sqrt(weights.FanOut * WeightVariance(weights));
 
     public static bool IsHe(InitializerKind initializer) => initializer is InitializerKind.HeUniform or InitializerKind.HeNormal;
 
-    /// <summary>The estimate per layer: a number for each Dense layer, NaN for the others.</summary>
+    /// <summary>The estimate per layer: a number for each weighted layer, NaN for the others.</summary>
     public static double[] Estimate(NetworkSpec spec)
     {
         int count = spec.Layers.Count;
@@ -55,19 +56,20 @@ internal static class GradientFlow
         {
             estimate[i] = double.NaN;
             bool foldedOutput = i == count - 1 && spec.FoldsOutputActivation;
-            switch (spec.Layers[i])
+            LayerSpec layer = spec.Layers[i];
+            if (layer.Weights is { } weights)
             {
-                case DenseSpec dense:
-                    scale *= foldedOutput ? 1 : ActivationFactor(dense.Activation, dense.LeakySlope);
-                    estimate[i] = scale;
-                    scale *= WeightGain(dense);
-                    break;
-                case DropoutSpec dropout:
-                    scale /= Math.Sqrt(1 - dropout.Rate);
-                    break;
-                case BatchNormSpec:
-                    scale = 1;
-                    break;
+                scale *= foldedOutput ? 1 : ActivationFactor(layer.AppliedActivation ?? ActivationKind.Linear, layer.AppliedSlope);
+                estimate[i] = scale;
+                scale *= WeightGain(weights);
+            }
+            else if (layer.Normalizes)
+            {
+                scale = 1;
+            }
+            else
+            {
+                scale *= layer.SignalGain;
             }
         }
 

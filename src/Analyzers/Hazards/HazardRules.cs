@@ -36,12 +36,12 @@ internal static partial class HazardRules
     {
         for (int i = 0; i < network.Layers.Count; i++)
         {
-            if (network.Layers[i] is not DropoutSpec dropout)
+            if (network.Layers[i].DropoutRate is not float dropoutRate)
             {
                 continue;
             }
 
-            double rate = Numbers.Exact(dropout.Rate);
+            double rate = Numbers.Exact(dropoutRate);
             if (rate == 0)
             {
                 found.Add(new Finding(DiagnosticDescriptors.DropoutRateZero, source.LayerLocation(i))
@@ -58,7 +58,7 @@ internal static partial class HazardRules
                     .Create(Numbers.Rate(rate), Numbers.Percent(rate), $"1/(1 - {Numbers.Rate(rate)}) = {Numbers.Factor(1 / (1 - rate))}", Numbers.Rate(options.DropoutMaxRate)));
             }
 
-            if (i + 1 < network.Layers.Count && network.Layers[i + 1] is BatchNormSpec)
+            if (i + 1 < network.Layers.Count && network.Layers[i + 1].Normalizes)
             {
                 found.Add(new Finding(DiagnosticDescriptors.DropoutBeforeBatchNorm, source.LayerLocation(i))
                     .Layers(source, [i + 1])
@@ -102,39 +102,40 @@ internal static partial class HazardRules
             .Layers(source, path)
             .Fixes(allSaturating ? [Fix.UseRelu, Fix.InsertBatchNorm] : [Fix.InsertBatchNorm])
             .Create(
-                $"The layers above {Describe(network.Layers[weakest])} shrink the backward signal, with no BatchNorm between (see the gradient-flow estimate)",
+                $"The layers above {network.Layers[weakest].Describe()} shrink the backward signal, with no BatchNorm between (see the gradient-flow estimate)",
                 network.WeightedName(weakest),
                 Numbers.Short(network.Estimate[weakest]),
                 string.Empty));
     }
 
-    /// <summary>Runs of consecutive hidden Dense layers with the same saturating activation, no BatchNorm between.</summary>
+    /// <summary>
+    /// Runs of consecutive hidden weighted layers with the same saturating activation: a layer that is the identity in
+    /// inference (Dropout) continues a run, any other layer (BatchNorm, a different activation) ends it.
+    /// </summary>
     private static IEnumerable<List<int>> SaturatingRuns(NetworkFacts network)
     {
         var run = new List<int>();
         for (int i = 0; i < network.Layers.Count; i++)
         {
-            switch (network.Layers[i])
+            LayerSpec layer = network.Layers[i];
+            if (layer.Weights is not null && network.IsHidden(i) && network.Activation(i) is ActivationKind.Sigmoid or ActivationKind.Tanh)
             {
-                case DenseSpec dense when network.IsHidden(i) && dense.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh:
-                    if (run.Count > 0 && network.Activation(run[0]) != dense.Activation)
-                    {
-                        yield return run;
-                        run = [];
-                    }
-
-                    run.Add(i);
-                    break;
-                case DropoutSpec:
-                    break;
-                default:
-                    if (run.Count > 0)
-                    {
-                        yield return run;
-                    }
-
+                if (run.Count > 0 && network.Activation(run[0]) != network.Activation(i))
+                {
+                    yield return run;
                     run = [];
-                    break;
+                }
+
+                run.Add(i);
+            }
+            else if (!layer.IsIdentityInInference)
+            {
+                if (run.Count > 0)
+                {
+                    yield return run;
+                }
+
+                run = [];
             }
         }
 
@@ -154,7 +155,7 @@ internal static partial class HazardRules
         }
 
         int depth = network.Weighted.Count;
-        bool hasBatchNorm = network.Layers.Any(layer => layer is BatchNormSpec);
+        bool hasBatchNorm = network.Layers.Any(layer => layer.Normalizes);
         string[] unbounded = network.HiddenActivations().Where(a => a is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.Linear)
             .Distinct().OrderBy(a => a).Select(a => a.ToString()).ToArray();
         // The output layer's estimate is 1 by definition: the question is what reaches the layers below it.
@@ -183,13 +184,13 @@ internal static partial class HazardRules
         }
         else
         {
-            cause = $"No gradient clipping, and the layers above {Describe(network.Layers[strongest])} amplify the backward signal";
+            cause = $"No gradient clipping, and the layers above {network.Layers[strongest].Describe()} amplify the backward signal";
             consequence = $"the gradient reaching {network.WeightedName(strongest)} can be as large as {Numbers.Short(largest)}x the output's (AUTOTRAINER flags a ratio above {Numbers.Short(options.ExplodingGradientRatio)})";
         }
 
         var fixes = new List<string> { Fix.AddClipping, Fix.InsertBatchNorm };
         var finding = new Finding(DiagnosticDescriptors.ExplodingGradient, source.NetworkLocation)
-            .Layers(source, network.Hidden.Where(i => i + 1 >= network.Layers.Count || network.Layers[i + 1] is not BatchNormSpec));
+            .Layers(source, network.Hidden.Where(i => i + 1 >= network.Layers.Count || !network.Layers[i + 1].Normalizes));
         if (deep && !amplifies && unbounded.Length == 0 && source.Network.HasNamed("LearningRate"))
         {
             // Only the learning rate makes it a hazard: the default clears it.
@@ -216,7 +217,7 @@ internal static partial class HazardRules
             return;
         }
 
-        string what = Describe(network.Layers[relu[0]]) + (relu.Count > 1 ? $" (and {relu.Count - 1} more ReLU layer{(relu.Count > 2 ? "s" : string.Empty)})" : string.Empty);
+        string what = network.Layers[relu[0]].Describe() + (relu.Count > 1 ? $" (and {relu.Count - 1} more ReLU layer{(relu.Count > 2 ? "s" : string.Empty)})" : string.Empty);
         found.Add(new Finding(DiagnosticDescriptors.DeadRelu, source.LayerLocation(relu[0]))
             .Layers(source, relu)
             .At(FixProperties.LearningRateAt, source.NetworkArgument("LearningRate"))
@@ -231,31 +232,34 @@ internal static partial class HazardRules
     {
         for (int i = 0; i < source.Spec.Layers.Count; i++)
         {
-            if (source.Spec.Layers[i] is not DenseSpec dense || !source.Layers[i].HasNamed("Initializer"))
+            LayerSpec layer = source.Spec.Layers[i];
+            if (layer.Weights is not { } weights || !source.Layers[i].HasNamed("Initializer"))
             {
                 continue;
             }
 
             Location location = source.Layers[i].NamedLocation("Initializer") ?? source.LayerLocation(i);
-            double fanIn = dense.InputSize;
-            double fanOut = dense.OutputSize;
-            bool he = GradientFlow.IsHe(dense.Initializer);
-            bool normal = dense.Initializer is InitializerKind.HeNormal or InitializerKind.GlorotNormal;
-            if (he && dense.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh)
+            double fanIn = weights.FanIn;
+            double fanOut = weights.FanOut;
+            InitializerKind initializer = weights.Initializer;
+            ActivationKind activation = layer.AppliedActivation ?? ActivationKind.Linear;
+            bool he = GradientFlow.IsHe(initializer);
+            bool normal = initializer is InitializerKind.HeNormal or InitializerKind.GlorotNormal;
+            if (he && activation is ActivationKind.Sigmoid or ActivationKind.Tanh)
             {
                 string suggestion = normal ? nameof(InitializerKind.GlorotNormal) : nameof(InitializerKind.GlorotUniform);
                 found.Add(new Finding(DiagnosticDescriptors.HeInitializerWithSaturatingActivation, location)
                     .Set(FixProperties.Initializer, suggestion)
                     .Fixes(Fix.SetInitializer)
-                    .Create($"Initializer.{dense.Initializer}", dense.Activation.ToString(), Numbers.Short(2 / fanIn), Numbers.Factor((fanIn + fanOut) / fanIn), Numbers.Short(2 / (fanIn + fanOut)), suggestion));
+                    .Create($"Initializer.{initializer}", activation.ToString(), Numbers.Short(2 / fanIn), Numbers.Factor((fanIn + fanOut) / fanIn), Numbers.Short(2 / (fanIn + fanOut)), suggestion));
             }
-            else if (!he && dense.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+            else if (!he && activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
             {
                 string suggestion = normal ? nameof(InitializerKind.HeNormal) : nameof(InitializerKind.HeUniform);
                 found.Add(new Finding(DiagnosticDescriptors.GlorotInitializerWithRelu, location)
                     .Set(FixProperties.Initializer, suggestion)
                     .Fixes(Fix.SetInitializer)
-                    .Create($"Initializer.{dense.Initializer}", dense.Activation.ToString(), Numbers.Short(2 / (fanIn + fanOut)), Numbers.Short(2 / fanIn), Numbers.Factor(fanIn / (fanIn + fanOut)), suggestion));
+                    .Create($"Initializer.{initializer}", activation.ToString(), Numbers.Short(2 / (fanIn + fanOut)), Numbers.Short(2 / fanIn), Numbers.Factor(fanIn / (fanIn + fanOut)), suggestion));
             }
         }
     }
@@ -305,7 +309,7 @@ internal static partial class HazardRules
                 finding.Set(FixProperties.Loss, nameof(LossKind.BinaryCrossEntropy));
             }
 
-            if (spec.Layers[last] is DenseSpec && source.Layers[last].PositionalLocation(0) is { } units)
+            if (spec.Layers[last].Kind.SizeArgument is int size && source.Layers[last].PositionalLocation(size) is { } units)
             {
                 fixes.Add(Fix.TwoOutputUnits);
                 finding.At(FixProperties.OutputUnitsAt, units);
@@ -354,53 +358,45 @@ internal static partial class HazardRules
         IReadOnlyList<LayerSpec> layers = source.Spec.Layers.ToList();
         for (int i = 0; i < layers.Count; i++)
         {
-            if (layers[i] is not DenseSpec dense)
+            LayerSpec layer = layers[i];
+            if (layer.Weights is not { } weights || layer.AppliedActivation != ActivationKind.Linear)
             {
                 continue;
             }
 
-            if (dense.Activation == ActivationKind.Linear && NextDenseThroughLinearLayers(layers, i) is { } next)
+            if (NextWeightedThroughLinearLayers(layers, i) is { } next)
             {
                 found.Add(new Finding(DiagnosticDescriptors.LinearHiddenLayer, source.LayerLocation(i))
                     .Layers(source, [i])
                     .Fixes(Fix.UseRelu)
-                    .Create(Describe(dense), Describe(layers[next]), dense.OutputSize, AttributeReader.Grouped((long)dense.InputSize * dense.OutputSize + (dense.UseBias ? dense.OutputSize : 0))));
+                    .Create(layer.Describe(), layers[next].Describe(), layer.OutputSize, AttributeReader.Grouped(layer.ParameterCount)));
             }
 
-            if (dense.UseBias && dense.Activation == ActivationKind.Linear && i + 1 < layers.Count && layers[i + 1] is BatchNormSpec)
+            if (weights.HasBias && i + 1 < layers.Count && layers[i + 1].Normalizes)
             {
                 found.Add(new Finding(DiagnosticDescriptors.BiasBeforeBatchNorm, source.LayerLocation(i))
                     .Fixes(Fix.DropBias)
-                    .Create(Describe(dense), dense.OutputSize));
+                    .Create(layer.Describe(), layer.OutputSize));
             }
         }
     }
 
-    /// <summary>The Dense that a linear Dense feeds through nothing but Dropout and activation-free BatchNorm.</summary>
-    private static int? NextDenseThroughLinearLayers(IReadOnlyList<LayerSpec> layers, int index)
+    /// <summary>The weighted layer that a linear one feeds through nothing but layers without a nonlinearity (Dropout, activation-free BatchNorm).</summary>
+    private static int? NextWeightedThroughLinearLayers(IReadOnlyList<LayerSpec> layers, int index)
     {
         for (int j = index + 1; j < layers.Count; j++)
         {
-            switch (layers[j])
+            if (layers[j].Weights is not null)
             {
-                case DenseSpec:
-                    return j;
-                case BatchNormSpec { Activation: not ActivationKind.Linear }:
-                    return null;
+                return j;
+            }
+
+            if (layers[j].AppliedActivation is not (null or ActivationKind.Linear))
+            {
+                return null;
             }
         }
 
         return null;
     }
-
-    /// <summary>A layer as messages name it: Dense(64, Sigmoid), BatchNorm(ReLU), Dropout(0.5).</summary>
-    public static string Describe(LayerSpec layer) => layer switch
-    {
-        DenseSpec { Activation: ActivationKind.Linear } dense => $"Dense({dense.OutputSize})",
-        DenseSpec dense => $"Dense({dense.OutputSize}, {dense.Activation})",
-        BatchNormSpec { Activation: ActivationKind.Linear } => "BatchNorm",
-        BatchNormSpec norm => $"BatchNorm({norm.Activation})",
-        DropoutSpec dropout => $"Dropout({Numbers.Rate(Numbers.Exact(dropout.Rate))})",
-        _ => layer.GetType().Name,
-    };
 }

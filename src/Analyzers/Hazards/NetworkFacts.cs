@@ -12,7 +12,7 @@ internal sealed class NetworkFacts
     {
         Spec = spec;
         Layers = spec.Layers.ToList();
-        Weighted = Enumerable.Range(0, Layers.Count).Where(i => Layers[i] is DenseSpec).ToList();
+        Weighted = Enumerable.Range(0, Layers.Count).Where(i => Layers[i].Weights is not null).ToList();
         Hidden = Weighted.Take(Math.Max(0, Weighted.Count - 1)).ToList();
         Estimate = GradientFlow.Estimate(spec);
         DefaultLearningRate = spec.Optimizer.Kind == OptimizerKind.Adam ? 1e-3f : 1e-2f;
@@ -24,10 +24,10 @@ internal sealed class NetworkFacts
 
     public IReadOnlyList<LayerSpec> Layers { get; }
 
-    /// <summary>Indices of the Dense layers.</summary>
+    /// <summary>Indices of the layers with weights (Dense).</summary>
     public IReadOnlyList<int> Weighted { get; }
 
-    /// <summary>Indices of the Dense layers before the last one.</summary>
+    /// <summary>Indices of the weighted layers before the last one.</summary>
     public IReadOnlyList<int> Hidden { get; }
 
     /// <summary><see cref="GradientFlow.Estimate"/>, per layer index.</summary>
@@ -43,32 +43,28 @@ internal sealed class NetworkFacts
 
     public bool IsHidden(int index) => Hidden.Contains(index);
 
-    /// <summary>Whether any Dense or BatchNorm layer applies ReLU.</summary>
+    /// <summary>Whether any layer applies ReLU.</summary>
     public bool HasRelu => Enumerable.Range(0, Layers.Count).Any(i => Activation(i) == ActivationKind.ReLU);
 
-    public ActivationKind Activation(int index) => Layers[index] switch
-    {
-        DenseSpec dense => dense.Activation,
-        BatchNormSpec norm => norm.Activation,
-        _ => ActivationKind.Linear,
-    };
+    /// <summary>The layer's activation; Linear for a kind without one.</summary>
+    public ActivationKind Activation(int index) => Layers[index].AppliedActivation ?? ActivationKind.Linear;
 
-    /// <summary>The activations applied before the output layer's: hidden Dense layers and BatchNorm layers.</summary>
+    /// <summary>The activations applied before the output layer's, by every layer that has one (hidden Dense, BatchNorm).</summary>
     public IEnumerable<ActivationKind> HiddenActivations()
     {
         int output = Weighted.Count > 0 ? Weighted[Weighted.Count - 1] : Layers.Count;
         for (int i = 0; i < output; i++)
         {
-            if (Layers[i] is DenseSpec or BatchNormSpec)
+            if (Layers[i].AppliedActivation is { } activation)
             {
-                yield return Activation(i);
+                yield return activation;
             }
         }
     }
 
     /// <summary>"weighted layer 2 of 5 (Dense(64, Sigmoid))".</summary>
     public string WeightedName(int index)
-        => $"weighted layer {IndexOf(Weighted, index) + 1} of {Weighted.Count} ({HazardRules.Describe(Layers[index])})";
+        => $"weighted layer {IndexOf(Weighted, index) + 1} of {Weighted.Count} ({Layers[index].Describe()})";
 
     private static int IndexOf(IReadOnlyList<int> list, int value)
     {

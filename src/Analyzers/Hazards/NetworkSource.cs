@@ -52,9 +52,9 @@ internal sealed class NetworkSource
     /// <summary>The whole attribute of layer <paramref name="index"/>.</summary>
     public Location LayerLocation(int index) => Layers[index].Location ?? Location.None;
 
-    /// <summary>The activation argument of a Dense (second positional) or BatchNorm (first), or the attribute.</summary>
+    /// <summary>The layer's activation argument (where its kind keeps it), or the attribute.</summary>
     public Location ActivationLocation(int index)
-        => (Spec.Layers[index] is DenseSpec ? Layers[index].PositionalLocation(1) : Layers[index].PositionalLocation(0)) ?? LayerLocation(index);
+        => (Spec.Layers[index].Kind.ActivationArgument is int position ? Layers[index].PositionalLocation(position) : null) ?? LayerLocation(index);
 
     /// <summary>A named argument of the [Network] attribute, or the attribute.</summary>
     public Location NetworkArgument(string name) => Network.NamedLocation(name) ?? Location.None;

@@ -110,21 +110,21 @@ internal static class DiagnosticDescriptors
     // NSL2xxx: gradient flow
 
     public static readonly DiagnosticDescriptor VanishingGradient = Rule(
-        "NSL2001",
+        RuleIds.VanishingGradient,
         "Vanishing gradient",
         "{0}: the gradient reaching {1} is at most {2} of the output's{3}. Use ReLU with He initialisation, or insert [BatchNorm] between the layers.",
         GradientFlowCategory,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ExplodingGradient = Rule(
-        "NSL2002",
+        RuleIds.ExplodingGradient,
         "Exploding gradient risk",
         "{0}: {1}. Clip the gradients (ClipNorm = 1f), insert [BatchNorm] after the hidden layers, or lower the learning rate.",
         GradientFlowCategory,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DeadRelu = Rule(
-        "NSL2003",
+        RuleIds.DeadRelu,
         "Dead ReLU risk",
         "{0} trains with LearningRate = {1}, {2}x {3}'s usual {4}: steps this large overshoot, and one of them can push a unit's weighted sum below 0 for every input, after which ReLU outputs 0, passes no gradient and the unit never recovers. Lower the learning rate to {4}, or use LeakyReLU.",
         GradientFlowCategory,
@@ -149,14 +149,14 @@ internal static class DiagnosticDescriptors
     // NSL4xxx: learning rate and optimizer
 
     public static readonly DiagnosticDescriptor LearningRateTooHigh = Rule(
-        "NSL4001",
+        RuleIds.LearningRateTooHigh,
         "Learning rate far above the optimizer's usual value",
         "LearningRate = {0} is {1}x {2}'s usual {3}: steps this large overshoot the minimum and the loss diverges. Use {3}, or at most {4}.",
         OptimizerCategory,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LearningRateTooLow = Rule(
-        "NSL4002",
+        RuleIds.LearningRateTooLow,
         "Learning rate too small to train",
         "LearningRate = {0} is below {1}: each step moves the weights by about {0}x their gradient, so the network barely changes in any number of epochs. Use {2}'s usual {3}.",
         OptimizerCategory,
@@ -197,14 +197,14 @@ internal static class DiagnosticDescriptors
     // NSL7xxx: run time only, reported by the training monitor (never by an analyzer)
 
     public static readonly DiagnosticDescriptor NonFiniteValue = Rule(
-        "NSL7001",
+        RuleIds.NonFiniteValue,
         "Non-finite value in training",
         "{0} became NaN or infinite at step {1}: training stops before it reaches the weights. Lower the learning rate, clip the gradients, and check the inputs.",
         TrainingCategory,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor TrainingStalled = Rule(
-        "NSL7002",
+        RuleIds.TrainingStalled,
         "Training has stalled",
         "The loss stayed at {0} over the last {1} epochs: the network is not learning. Raise the learning rate or check the data.",
         TrainingCategory,

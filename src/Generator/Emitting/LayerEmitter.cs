@@ -30,18 +30,11 @@ internal sealed record TrainingBuffer(string Name, int PerRow, int Fixed, string
 /// </summary>
 internal abstract class LayerEmitter
 {
-    public static LayerEmitter For(LayerSpec layer) => layer switch
-    {
-        DenseSpec => DenseEmitter.Instance,
-        DropoutSpec => DropoutEmitter.Instance,
-        _ => BatchNormEmitter.Instance,
-    };
+    /// <summary>The layer's emitter: each kind's spec names its own (<see cref="LayerSpec.Emitter"/>).</summary>
+    public static LayerEmitter For(LayerSpec layer) => layer.Emitter;
 
     /// <summary>One line for the topology header.</summary>
     public abstract string Describe(LayerSpec layer);
-
-    /// <summary>The layer's tensors as <c>TensorInfo</c> constructor arguments.</summary>
-    public abstract IEnumerable<string> Tensors(LayerSpec layer);
 
     /// <summary>The layer as a <c>LayerInfo</c> constructor call.</summary>
     public abstract string Info(LayerSpec layer);
@@ -63,7 +56,7 @@ internal abstract class LayerEmitter
     /// True when the layer passes its input through unchanged in inference: it writes no output, and
     /// <see cref="EmitInferenceForward"/> only says so.
     /// </summary>
-    public virtual bool IsIdentityInInference(LayerSpec layer) => false;
+    public bool IsIdentityInInference(LayerSpec layer) => layer.IsIdentityInInference;
 
     /// <summary>Writes the inference forward pass (a comment only, for a layer that is the identity in inference).</summary>
     public abstract void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
@@ -76,10 +69,13 @@ internal abstract class LayerEmitter
     {
     }
 
-    /// <summary>The names of the members <see cref="EmitKernels"/> writes into the network class.</summary>
-    public virtual IEnumerable<string> MemberNames(LayerSpec layer) => [];
+    /// <summary>True for a kind that draws from the network's seeded dropout stream in training.</summary>
+    public virtual bool UsesRandomStream => false;
 
-    /// <summary>Writes the layer's private kernels, if it has any.</summary>
+    /// <summary>True when a monitored network hands the layer's training output to the monitor (not for dropout, whose output is its input masked).</summary>
+    public virtual bool MonitorsOutput => true;
+
+    /// <summary>Writes the layer's private kernels, if it has any: the members <see cref="LayerSpec.GeneratedMembers"/> names.</summary>
     public virtual void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
     }
@@ -91,9 +87,6 @@ internal abstract class LayerEmitter
     protected static string Gradients(int offset, int length) => $"GradientSlice({offset}, {length})";
 
     protected static string Buffers(int offset, int length) => $"BufferSlice({offset}, {length})";
-
-    protected static string Tensor(string name, string role, LayerSpec layer, int offset, string shape, bool transposed)
-        => $"new(\"{name}\", global::Neuroslyn.TensorRole.{role}, {layer.Index}, {offset}, {(shape.Length == 0 ? "new int[0]" : $"new int[] {{ {shape} }}")}, {(transposed ? "true" : "false")})";
 
     protected static string Activation(ActivationKind activation) => "global::Neuroslyn.Activation." + activation;
 }

@@ -60,6 +60,27 @@ internal static class Literals
     /// <summary>A namespace's dotted name with each part an <see cref="Identifier"/>.</summary>
     public static string Namespace(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 
+    /// <summary>A C# string literal of <paramref name="text"/>: quotes, backslashes and control characters escaped.</summary>
+    public static string String(string text)
+    {
+        var literal = new System.Text.StringBuilder(text.Length + 2).Append('"');
+        foreach (char c in text)
+        {
+            literal.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return literal.Append('"').ToString();
+    }
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Digits grouped for comments: 235,146.</summary>

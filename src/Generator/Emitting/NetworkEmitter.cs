@@ -115,9 +115,12 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("private static readonly global::Neuroslyn.TensorInfo[] s_tensors = new global::Neuroslyn.TensorInfo[]");
         writer.Line("{");
-        foreach (string tensor in network.Layers.SelectMany(layer => LayerEmitter.For(layer).Tensors(layer)))
+        foreach (LayerSpec layer in network.Layers)
         {
-            writer.Line($"    {tensor},");
+            foreach (TensorSpec tensor in layer.Tensors)
+            {
+                writer.Line($"    {TensorInfo(layer, tensor)},");
+            }
         }
 
         writer.Line("};");
@@ -146,10 +149,10 @@ internal static class NetworkEmitter
             writer.Line($"private readonly float[] {field} = new float[ParameterCount];");
         }
 
-        if (network.BatchNormCount > 0)
+        if (network.CounterCount > 0)
         {
             writer.Line("/// <summary>Training batches each BatchNorm layer has normalised (PyTorch num_batches_tracked).</summary>");
-            writer.Line($"private readonly long[] _batchesTracked = new long[{network.BatchNormCount}];");
+            writer.Line($"private readonly long[] _batchesTracked = new long[{network.CounterCount}];");
         }
 
         if (HasDropout(network))
@@ -303,7 +306,7 @@ internal static class NetworkEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line(network.BatchNormCount > 0
+        writer.Line(network.CounterCount > 0
             ? "public global::System.Span<long> BatchesTracked => _batchesTracked;"
             : "public global::System.Span<long> BatchesTracked => default;");
         writer.Line();
@@ -466,7 +469,7 @@ internal static class NetworkEmitter
                 writer.Line($"{Literals.Span} h{layer.Index} = Head(t.Output{layer.Index}, rows * {layer.OutputSize});");
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
                 LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(TrainingInput(layer), $"h{layer.Index}", "rows", applyActivation, "_trainingThreads"));
-                if (network.Monitor && layer is not DropoutSpec)
+                if (network.Monitor && layer.Emitter.MonitorsOutput)
                 {
                     writer.Line($"_monitor?.RecordOutput({layer.Index}, h{layer.Index});");
                 }
@@ -702,14 +705,17 @@ internal static class NetworkEmitter
 
     private static string TrainingInput(LayerSpec layer) => layer.Index == 0 ? "inputs" : $"h{layer.Index - 1}";
 
-    private static bool HasDropout(NetworkSpec network) => network.Layers.Any(layer => layer is DropoutSpec);
+    /// <summary>Whether a layer draws from the network's dropout stream (<c>_dropoutRandom</c>).</summary>
+    private static bool HasDropout(NetworkSpec network) => network.Layers.Any(layer => layer.Emitter.UsesRandomStream);
+
+    /// <summary>A <c>TensorInfo</c> constructor call: name, role, layer, offset, PyTorch's shape, the storage order.</summary>
+    private static string TensorInfo(LayerSpec layer, TensorSpec tensor)
+    {
+        static string Ints(IEnumerable<int> values) => values.Any() ? $"new int[] {{ {string.Join(", ", values.Select(Literals.Int))} }}" : "new int[0]";
+        return $"new(\"{tensor.Name}\", global::Neuroslyn.TensorRole.{tensor.Role}, {layer.Index}, {tensor.Offset}, {Ints(tensor.Shape)}, {Ints(tensor.StorageOrder)})";
+    }
 
     private static int NormScratchLength(NetworkSpec network) => network.Layers.Select(layer => LayerEmitter.For(layer).InferenceScratch(layer)).DefaultIfEmpty(0).Max();
 
-    private static float OutputSlope(LayerSpec layer) => layer switch
-    {
-        DenseSpec dense => dense.LeakySlope,
-        BatchNormSpec norm => norm.LeakySlope,
-        _ => 0f,
-    };
+    private static float OutputSlope(LayerSpec layer) => layer.AppliedSlope;
 }

@@ -16,7 +16,7 @@ internal sealed record NetworkSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string ClassName,
-    int Inputs,
+    TensorShape InputShape,
     LossKind Loss,
     OptimizerSpec Optimizer,
     int Seed,
@@ -25,14 +25,17 @@ internal sealed record NetworkSpec(
     /// <summary>Whether the training forward pass hands each layer's output to an attached training monitor.</summary>
     public bool Monitor { get; init; }
 
+    /// <summary>Values per input sample.</summary>
+    public int Inputs => InputShape.Size;
+
     public int Outputs => Layers[Layers.Count - 1].OutputSize;
 
     public int ParameterCount => Layers.Sum(layer => layer.ParameterCount);
 
     public int BufferCount => Layers.Sum(layer => layer.BufferCount);
 
-    /// <summary>Number of BatchNorm layers, each with its own <c>num_batches_tracked</c> counter.</summary>
-    public int BatchNormCount => Layers.Count(layer => layer is BatchNormSpec);
+    /// <summary>Batch counters (<c>num_batches_tracked</c>) of every layer, one per BatchNorm today.</summary>
+    public int CounterCount => Layers.Sum(layer => layer.CounterCount);
 
     /// <summary>The widest activation, which sizes the scratch buffers.</summary>
     public int MaxWidth => Layers.Select(layer => layer.OutputSize).Concat(new[] { Inputs }).Max();
@@ -49,12 +52,8 @@ internal sealed record NetworkSpec(
         _ => false,
     };
 
-    public ActivationKind OutputActivation => Layers[Layers.Count - 1] switch
-    {
-        DenseSpec dense => dense.Activation,
-        BatchNormSpec norm => norm.Activation,
-        _ => ActivationKind.Linear,
-    };
+    /// <summary>The last layer's activation (Linear for a last layer without one).</summary>
+    public ActivationKind OutputActivation => Layers[Layers.Count - 1].AppliedActivation ?? ActivationKind.Linear;
 
     /// <summary>The training target's element type: class indices for softmax cross-entropy, else vectors.</summary>
     public string TargetType => Loss == LossKind.SoftmaxCrossEntropy ? "int" : "float";

@@ -5,11 +5,13 @@ using Neuroslyn.Generator.Model;
 namespace Neuroslyn.Generator.Parsing;
 
 /// <summary>
-/// What the parser made of one [Network] class: a model to emit (null when any error was found) and the
-/// diagnostics to report, each with its real source location.
+/// What the parser makes of one [Network] class: the model when the declaration compiles, else the diagnostics, and
+/// (where a placeholder part can be declared) the <see cref="UnbuiltNetwork"/> that says why at every use.
 /// </summary>
 internal sealed record NetworkParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>No model and no diagnostics: the declaration is left to the compiler, or to another declaration.</summary>
     public static readonly NetworkParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>Set when <see cref="Spec"/> is null and the class can take a placeholder part.</summary>
+    public UnbuiltNetwork? Unbuilt { get; init; }
 }

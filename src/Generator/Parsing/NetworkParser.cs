@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Neuroslyn.Generator.Diagnostics;
-using Neuroslyn.Generator.Emitting;
 using Neuroslyn.Generator.Helpers;
 using Neuroslyn.Generator.Model;
 
@@ -92,14 +91,29 @@ internal static class NetworkParser
                 NamespaceOf(symbol),
                 containingTypes,
                 symbol.Name,
-                inputs,
+                TensorShape.Features(inputs),
                 loss,
                 optimizer,
                 seed,
                 layers.ToEquatableArray()) { Monitor = network.NamedBool("Monitor", false) }
             : null;
-        return new NetworkParseResult(spec, diagnostics.ToEquatableArray());
+        // A placeholder part needs a class that can take one: partial, not generic, in partial types (the shape check),
+        // and not already [Obsolete] (the placeholder's attribute would be a duplicate).
+        UnbuiltNetwork? unbuilt = spec is null && shapeIsValid && symbol.TypeParameters.Length == 0 && !IsObsolete(symbol) && FirstError(diagnostics) is { } error
+            ? new UnbuiltNetwork(NamespaceOf(symbol), containingTypes, symbol.Name, error)
+            : null;
+        return new NetworkParseResult(spec, diagnostics.ToEquatableArray()) { Unbuilt = unbuilt };
     }
+
+    /// <summary>The first error among <paramref name="diagnostics"/> as "NSL0005: message", or null.</summary>
+    private static string? FirstError(List<DiagnosticInfo> diagnostics)
+    {
+        DiagnosticInfo? error = diagnostics.FirstOrDefault(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        return error is null ? null : $"{error.Descriptor.Id}: {error.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    private static bool IsObsolete(INamedTypeSymbol symbol)
+        => symbol.GetAttributes().Any(attribute => attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
     /// <summary>The class's first [Network] with source, by file path, then position; null when there is none.</summary>
     public static AttributeData? FirstNetworkAttribute(INamedTypeSymbol symbol, INamedTypeSymbol? networkClass)
@@ -285,7 +299,7 @@ internal static class NetworkParser
         var layers = new List<LayerSpec>();
         var locations = new List<Location?>();
         var offsets = new LayerOffsets();
-        int width = inputs;
+        TensorShape shape = TensorShape.Features(inputs);
         foreach (AttributeData attribute in layerAttributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -296,23 +310,20 @@ internal static class NetworkParser
                 continue;
             }
 
-            LayerSpec? layer = attribute.AttributeClass!.Name switch
-            {
-                AttributeNames.Dense => LayerReaders.ReadDense(reader, layers.Count, width, offsets, ref valid),
-                AttributeNames.Dropout => LayerReaders.ReadDropout(reader, layers.Count, width, offsets, ref valid),
-                _ => LayerReaders.ReadBatchNorm(reader, layers.Count, width, offsets, ref valid),
-            };
+            // LayerAttributes admits only the registry's kinds: each reads its own attribute.
+            LayerKind kind = LayerKinds.ForAttribute(attribute.AttributeClass!.Name)!;
+            LayerSpec? layer = kind.Read(reader, layers.Count, shape, offsets, ref valid);
             if (layer is not null)
             {
                 layers.Add(layer);
                 locations.Add(reader.Location);
-                width = layer.OutputSize;
+                shape = layer.OutputShape;
             }
         }
 
         for (int i = 0; i < layers.Count - 1; i++)
         {
-            if (layers[i] is DenseSpec { Activation: ActivationKind.Softmax } or BatchNormSpec { Activation: ActivationKind.Softmax })
+            if (layers[i].AppliedActivation == ActivationKind.Softmax)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotOnOutput, locations[i], i));
                 valid = false;
@@ -324,5 +335,5 @@ internal static class NetworkParser
 
     private static bool IsLayerAttribute(AttributeData attribute)
         => attribute.AttributeClass is { ContainingNamespace: { Name: AttributeNames.Namespace, ContainingNamespace.IsGlobalNamespace: true } } type
-           && type.Name is AttributeNames.Dense or AttributeNames.Dropout or AttributeNames.BatchNorm;
+           && LayerKinds.ForAttribute(type.Name) is not null;
 }

@@ -39,12 +39,33 @@ public enum TensorRole
 /// <see cref="ITrainingState.BatchesTracked"/> for a <see cref="TensorRole.BatchesTracked"/> counter.
 /// </param>
 /// <param name="Shape">Shape in PyTorch's convention: <c>[out, in]</c> for a weight, <c>[n]</c> for vectors, <c>[]</c> for a counter.</param>
-/// <param name="IsTransposed">
-/// True when the data is stored as the transpose of <paramref name="Shape"/>: dense weights are kept
-/// input-major (<c>[in, out]</c>, row-major) because that is the layout the generated kernels stream.
+/// <param name="StorageOrder">
+/// How the network stores the tensor, as a permutation of <paramref name="Shape"/>'s axes (row-major): the stored
+/// array's axis i is PyTorch's axis <c>StorageOrder[i]</c>. Empty when stored in PyTorch's own order; <c>[1, 0]</c>
+/// for a dense weight, kept input-major (<c>[in, out]</c>) because that is the layout the kernels stream.
 /// </param>
-public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Offset, IReadOnlyList<int> Shape, bool IsTransposed)
+public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Offset, IReadOnlyList<int> Shape, IReadOnlyList<int> StorageOrder)
 {
+    /// <summary>True when the tensor is stored as the transpose of its 2-D <see cref="Shape"/> (dense weights).</summary>
+    public bool IsTransposed => StorageOrder.Count == 2 && StorageOrder[0] == 1 && StorageOrder[1] == 0;
+
+    /// <summary>True when the stored order differs from PyTorch's (<see cref="StorageOrder"/> is not the identity).</summary>
+    public bool IsPermuted
+    {
+        get
+        {
+            for (int axis = 0; axis < StorageOrder.Count; axis++)
+            {
+                if (StorageOrder[axis] != axis)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Number of elements (1 for a 0-dim counter).</summary>
     public int Length
     {

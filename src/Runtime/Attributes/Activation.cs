@@ -1,7 +1,19 @@
+// One definition for the runtime, the generator and the analyzers: the generator and the analyzers cannot reference
+// the runtime assembly, so they compile this file in (linked, as System.Text.Json's generator links its options
+// types), as the internal ActivationKind of their model. The attribute's constant and the parser's value are then the same
+// number by construction.
+#if NEUROSLYN_ROSLYN_COMPONENT
+namespace Neuroslyn.Generator.Model;
+#else
 namespace Neuroslyn;
+#endif
 
 /// <summary>The element-wise function a layer applies to its output.</summary>
+#if NEUROSLYN_ROSLYN_COMPONENT
+internal enum ActivationKind
+#else
 public enum Activation
+#endif
 {
     /// <summary>No activation: the identity. Output layers that feed a loss "from logits" use it.</summary>
     Linear = 0,

@@ -1,7 +1,19 @@
+// One definition for the runtime, the generator and the analyzers: the generator and the analyzers cannot reference
+// the runtime assembly, so they compile this file in (linked, as System.Text.Json's generator links its options
+// types), as the internal LossKind of their model. The attribute's constant and the parser's value are then the same
+// number by construction.
+#if NEUROSLYN_ROSLYN_COMPONENT
+namespace Neuroslyn.Generator.Model;
+#else
 namespace Neuroslyn;
+#endif
 
 /// <summary>The loss a network minimises. Every loss is the mean over the mini-batch, as in PyTorch.</summary>
+#if NEUROSLYN_ROSLYN_COMPONENT
+internal enum LossKind
+#else
 public enum Loss
+#endif
 {
     /// <summary>
     /// Mean squared error over every output of every sample (PyTorch <c>nn.MSELoss()</c>).

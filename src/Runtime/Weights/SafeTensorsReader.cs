@@ -110,7 +110,7 @@ internal static class SafeTensorsReader
         }
 
         Span<float> target = staged.Floats(tensor);
-        if (!tensor.IsTransposed)
+        if (tensor.StorageOrder.Length == 0)
         {
             ReadExactly(stream, position, MemoryMarshal.AsBytes(target));
             LittleEndian.FixFloats(target);
@@ -120,7 +120,7 @@ internal static class SafeTensorsReader
         var torch = new float[tensor.Length];
         ReadExactly(stream, position, MemoryMarshal.AsBytes(torch.AsSpan()));
         LittleEndian.FixFloats(torch);
-        TensorLayout.FromTorch(torch, (int)tensor.Shape[0], (int)tensor.Shape[1], target);
+        TensorLayout.FromTorch(torch, tensor.Shape, tensor.StorageOrder, target);
     }
 
     private static void ReadExactly(Stream stream, long position, Span<byte> destination)

@@ -81,19 +81,15 @@ internal static class SafeTensorsWriter
         }
 
         ReadOnlySpan<float> values = Floats(network, tensor);
-        if (!tensor.IsTransposed)
+        if (tensor.StorageOrder.Length == 0)
         {
             LittleEndian.Write(stream, values);
             return;
         }
 
-        int rows = (int)tensor.Shape[0], columns = (int)tensor.Shape[1];
-        var row = new float[columns];
-        for (int r = 0; r < rows; r++)
-        {
-            TensorLayout.TorchRow(values, rows, columns, r, row);
-            LittleEndian.Write(stream, row);
-        }
+        var torch = new float[values.Length];
+        TensorLayout.ToTorch(values, tensor.Shape, tensor.StorageOrder, torch);
+        LittleEndian.Write(stream, torch);
     }
 
     private static ReadOnlySpan<float> Floats<TNet>(TNet network, StateTensor tensor)

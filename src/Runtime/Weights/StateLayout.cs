@@ -26,18 +26,18 @@ internal static class StateLayout
             long[] shape = Shape(tensor);
             if (tensor.IsCounter)
             {
-                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.I64, shape, StateStorage.Counters, 0, tensor.Offset, 1, false));
+                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.I64, shape, StateStorage.Counters, 0, tensor.Offset, 1, []));
             }
             else
             {
                 StateStorage storage = tensor.IsBuffer ? StateStorage.Buffers : StateStorage.Parameters;
-                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.F32, shape, storage, 0, tensor.Offset, tensor.Length, tensor.IsTransposed));
+                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.F32, shape, storage, 0, tensor.Offset, tensor.Length, Order(tensor)));
             }
         }
 
         if (includeOptimizerState)
         {
-            layout.Add(new StateTensor(StepName, SafeTensorsDType.I64, [], StateStorage.Step, 0, 0, 1, false));
+            layout.Add(new StateTensor(StepName, SafeTensorsDType.I64, [], StateStorage.Step, 0, 0, 1, []));
             IReadOnlyList<string> states = network.OptimizerStateNames;
             foreach (TensorInfo tensor in TNet.Tensors)
             {
@@ -49,13 +49,16 @@ internal static class StateLayout
                 for (int state = 0; state < states.Count; state++)
                 {
                     string name = $"{OptimizerPrefix}{tensor.Name}.{states[state]}";
-                    layout.Add(new StateTensor(name, SafeTensorsDType.F32, Shape(tensor), StateStorage.OptimizerState, state, tensor.Offset, tensor.Length, tensor.IsTransposed));
+                    layout.Add(new StateTensor(name, SafeTensorsDType.F32, Shape(tensor), StateStorage.OptimizerState, state, tensor.Offset, tensor.Length, Order(tensor)));
                 }
             }
         }
 
         return layout;
     }
+
+    /// <summary>The tensor's storage order, or none when it is PyTorch's (the values then move as they are).</summary>
+    private static int[] Order(TensorInfo tensor) => tensor.IsPermuted ? [.. tensor.StorageOrder] : [];
 
     private static long[] Shape(TensorInfo tensor)
     {

@@ -31,8 +31,8 @@ internal enum StateStorage
 /// <param name="StateIndex">For <see cref="StateStorage.OptimizerState"/>, the index of the optimizer's buffer.</param>
 /// <param name="Offset">Offset into the store (the index of a counter).</param>
 /// <param name="Length">Number of elements.</param>
-/// <param name="IsTransposed">The values are stored as the transpose of <paramref name="Shape"/> (dense weights).</param>
-internal sealed record StateTensor(string Name, string DType, long[] Shape, StateStorage Storage, int StateIndex, int Offset, int Length, bool IsTransposed)
+/// <param name="StorageOrder">The network's order of <paramref name="Shape"/>'s axes (<see cref="TensorInfo.StorageOrder"/>); empty for PyTorch's.</param>
+internal sealed record StateTensor(string Name, string DType, long[] Shape, StateStorage Storage, int StateIndex, int Offset, int Length, int[] StorageOrder)
 {
     public bool IsInt64 => DType == SafeTensorsDType.I64;
 

@@ -243,7 +243,7 @@ public sealed class TrainingMonitor
             bool absolute = loss >= Options.LossBlowUp;
             double threshold = absolute ? Options.LossBlowUp : blowUp;
             string why = absolute ? $"at or above {Format(threshold)}" : $"more than {Format(Options.LossBlowUpFactor)}x the first epoch's {Format(_firstEpochLoss!.Value)}";
-            Report(new TrainingFinding("NSL2002", FindingSeverity.Warning, _epoch, _step + 1, null, "loss", "loss", loss, threshold,
+            Report(new TrainingFinding(RuleIds.ExplodingGradient, FindingSeverity.Warning, _epoch, _step + 1, null, "loss", "loss", loss, threshold,
                 $"The loss is blowing up: {Format(loss)} at step {_step + 1}, {why}: training is diverging.",
                 "Clip the gradients (ClipNorm = 1f) or lower the learning rate."));
             if (ShouldStop)
@@ -352,7 +352,7 @@ public sealed class TrainingMonitor
         {
             if (statistics[i].MeanAbsGradient is double mean && mean < Options.MinMeanAbsGradient)
             {
-                Report(new TrainingFinding("NSL2001", FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "mean-abs-gradient", mean, Options.MinMeanAbsGradient,
+                Report(new TrainingFinding(RuleIds.VanishingGradient, FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "mean-abs-gradient", mean, Options.MinMeanAbsGradient,
                     $"Vanishing gradient at layer {i} ({Describe(i)}): its mean |gradient| is {Format(mean)}, below {Format(Options.MinMeanAbsGradient)}; it barely learns.",
                     "Use ReLU with He initialisation, or insert BatchNorm."));
             }
@@ -367,13 +367,13 @@ public sealed class TrainingMonitor
         string norms = string.Join(", ", _weighted.Select(i => $"layer {i} {Format(statistics[i].GradientNorm ?? 0)}"));
         if (ratio < Options.VanishingRatio && first < Options.VanishingFirstNorm)
         {
-            Report(new TrainingFinding("NSL2001", FindingSeverity.Warning, _epoch, _step, _weighted[0], _layers[_weighted[0]].Weight!.Name, "gradient-norm-ratio", ratio, Options.VanishingRatio,
+            Report(new TrainingFinding(RuleIds.VanishingGradient, FindingSeverity.Warning, _epoch, _step, _weighted[0], _layers[_weighted[0]].Weight!.Name, "gradient-norm-ratio", ratio, Options.VanishingRatio,
                 $"Vanishing gradient: the first weighted layer's gradient norm is {Format(ratio)} of the last one's (below {Format(Options.VanishingRatio)}); gradient norms: {norms}.",
                 "Use ReLU with He initialisation, or insert BatchNorm."));
         }
         else if (ratio > Options.ExplodingRatio)
         {
-            Report(new TrainingFinding("NSL2002", FindingSeverity.Warning, _epoch, _step, _weighted[0], _layers[_weighted[0]].Weight!.Name, "gradient-norm-ratio", ratio, Options.ExplodingRatio,
+            Report(new TrainingFinding(RuleIds.ExplodingGradient, FindingSeverity.Warning, _epoch, _step, _weighted[0], _layers[_weighted[0]].Weight!.Name, "gradient-norm-ratio", ratio, Options.ExplodingRatio,
                 $"Exploding gradient: the first weighted layer's gradient norm is {Format(ratio)}x the last one's (above {Format(Options.ExplodingRatio)}); gradient norms: {norms}.",
                 "Clip the gradients (ClipNorm = 1f), insert BatchNorm, or lower the learning rate."));
         }
@@ -386,7 +386,7 @@ public sealed class TrainingMonitor
             if (statistics[i].DeadShare is double dead && dead >= Options.DeadShareWarning)
             {
                 bool severe = dead >= Options.DeadShareError;
-                Report(new TrainingFinding("NSL2003", severe ? FindingSeverity.Error : FindingSeverity.Warning, _epoch, _step, i, null, "dead-share", dead,
+                Report(new TrainingFinding(RuleIds.DeadRelu, severe ? FindingSeverity.Error : FindingSeverity.Warning, _epoch, _step, i, null, "dead-share", dead,
                     severe ? Options.DeadShareError : Options.DeadShareWarning,
                     $"Dead ReLU units: {Percent(dead)} of layer {i}'s {_layers[i].Info.OutputSize} units ({Describe(i)}) were never above 0 during epoch {_epoch}; they pass no gradient and may never recover.",
                     "Lower the learning rate, or use LeakyReLU."));
@@ -394,7 +394,7 @@ public sealed class TrainingMonitor
 
             if (statistics[i].SaturatedShare is double saturated && saturated > Options.SaturationShare)
             {
-                Report(new TrainingFinding("NSL2001", FindingSeverity.Warning, _epoch, _step, i, null, "saturated-share", saturated, Options.SaturationShare,
+                Report(new TrainingFinding(RuleIds.VanishingGradient, FindingSeverity.Warning, _epoch, _step, i, null, "saturated-share", saturated, Options.SaturationShare,
                     $"Saturated units: {Percent(saturated)} of layer {i}'s outputs ({Describe(i)}) come from pre-activations with |z| >= 5, where the derivative is below 0.007; the gradient vanishes there.",
                     "Insert BatchNorm, re-initialise with Glorot, or use ReLU."));
             }
@@ -412,13 +412,13 @@ public sealed class TrainingMonitor
 
             if (ratio > Options.MaxUpdateRatio)
             {
-                Report(new TrainingFinding("NSL4001", FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "update-ratio", ratio, Options.MaxUpdateRatio,
+                Report(new TrainingFinding(RuleIds.LearningRateTooHigh, FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "update-ratio", ratio, Options.MaxUpdateRatio,
                     $"Learning rate too high for layer {i} ({Describe(i)}): each step changes its weights by {Format(ratio)} of their norm, above {Format(Options.MaxUpdateRatio)}.",
                     "Lower the learning rate."));
             }
             else if (ratio < Options.MinUpdateRatio)
             {
-                Report(new TrainingFinding("NSL4002", FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "update-ratio", ratio, Options.MinUpdateRatio,
+                Report(new TrainingFinding(RuleIds.LearningRateTooLow, FindingSeverity.Warning, _epoch, _step, i, _layers[i].Weight!.Name, "update-ratio", ratio, Options.MinUpdateRatio,
                     $"Learning rate too low for layer {i} ({Describe(i)}): each step changes its weights by {Format(ratio)} of their norm, below {Format(Options.MinUpdateRatio)}.",
                     "Raise the learning rate."));
             }
@@ -439,14 +439,14 @@ public sealed class TrainingMonitor
         double scale = Math.Max(Math.Abs(loss), 1e-12);
         if (float.IsFinite(loss) && change / scale < Options.StallTolerance)
         {
-            Report(new TrainingFinding("NSL7002", FindingSeverity.Warning, _epoch, _step, null, "loss", "loss-change", change / scale, Options.StallTolerance,
+            Report(new TrainingFinding(RuleIds.TrainingStalled, FindingSeverity.Warning, _epoch, _step, null, "loss", "loss-change", change / scale, Options.StallTolerance,
                 $"Training has stalled: the loss stayed at {Format(loss)} (relative change {Format(change / scale)}) over the last {checks} epochs.",
                 "Raise the learning rate, check the data and targets, or stop training."));
         }
     }
 
     private TrainingFinding NonFinite(int? layer, string tensor, float value, string what)
-        => new("NSL7001", FindingSeverity.Error, _epoch, _step + 1, layer, tensor, "non-finite", value, 0,
+        => new(RuleIds.NonFiniteValue, FindingSeverity.Error, _epoch, _step + 1, layer, tensor, "non-finite", value, 0,
             $"Non-finite value at step {_step + 1}: {what}.",
             "Lower the learning rate, clip the gradients (ClipNorm = 1f), and check the inputs for NaN.");
 
@@ -499,12 +499,7 @@ public sealed class TrainingMonitor
         {
             Info = info;
             Weight = weight;
-            Activation = info switch
-            {
-                DenseLayerInfo dense => dense.Activation,
-                BatchNormLayerInfo norm => norm.Activation,
-                _ => Activation.Linear,
-            };
+            Activation = info.AppliedActivation;
             TracksDead = Activation == Activation.ReLU;
             MaxSeen = TracksDead ? new float[info.OutputSize] : [];
             SaturationLimit = isLast ? 0 : Activation switch
@@ -514,13 +509,7 @@ public sealed class TrainingMonitor
                 _ => 0,
             };
             Before = weight is null ? [] : new float[weight.Length];
-            Description = info switch
-            {
-                DenseLayerInfo dense => $"Dense({dense.OutputSize}, {dense.Activation})",
-                BatchNormLayerInfo norm => $"BatchNorm({norm.Activation})",
-                DropoutLayerInfo dropout => $"Dropout({dropout.Rate.ToString(CultureInfo.InvariantCulture)})",
-                _ => info.GetType().Name,
-            };
+            Description = info.Description;
         }
 
         public LayerInfo Info { get; }

@@ -71,16 +71,11 @@ public static class OnnxExport
             tensors[(tensor.Layer, tensor.Role)] = tensor;
         }
 
-        var builder = new OnnxGraph(graph, network);
+        var builder = new OnnxGraph(graph, network, tensors);
         string current = InputName;
         foreach (LayerInfo layer in TNet.Layers)
         {
-            current = layer switch
-            {
-                DenseLayerInfo dense => builder.Dense(dense, current, tensors),
-                BatchNormLayerInfo norm => builder.BatchNorm(norm, current, tensors),
-                _ => current, // dropout: the identity in inference
-            };
+            current = layer.AddOnnxNodes(builder, current);
         }
 
         builder.Identity(current, OutputName);

@@ -7,7 +7,7 @@ using Onnx;
 namespace Neuroslyn.Weights.Onnx;
 
 /// <summary>Adds a network's layers to an ONNX graph: nodes, and the weights as initializers in PyTorch's layout.</summary>
-internal sealed class OnnxGraph(GraphProto graph, INetwork network)
+internal sealed class OnnxGraph(GraphProto graph, INetwork network, IReadOnlyDictionary<(int Layer, TensorRole Role), TensorInfo> tensors)
 {
     /// <summary>A <c>[batch, columns]</c> float value, the batch dimension symbolic.</summary>
     public static ValueInfoProto FloatMatrix(string name, int columns)
@@ -22,46 +22,17 @@ internal sealed class OnnxGraph(GraphProto graph, INetwork network)
         };
     }
 
-    /// <summary><c>Gemm(x, W, b, transB = 1)</c>, then the activation; returns the output's name.</summary>
-    public string Dense(DenseLayerInfo dense, string input, Dictionary<(int Layer, TensorRole Role), TensorInfo> tensors)
-    {
-        TensorInfo weight = tensors[(dense.Index, TensorRole.Weight)];
-        var inputs = new List<string> { input, Initializer(weight, network.Parameters) };
-        if (dense.UseBias)
-        {
-            inputs.Add(Initializer(tensors[(dense.Index, TensorRole.Bias)], network.Parameters));
-        }
+    /// <summary>Adds the layer's parameter tensor of <paramref name="role"/> as an initializer; returns its name.</summary>
+    public string Parameter(int layer, TensorRole role) => Initializer(tensors[(layer, role)], network.Parameters);
 
-        string output = $"{dense.Name}.gemm";
-        NodeProto gemm = Node("Gemm", dense.Name + ".Gemm", inputs, output);
-        gemm.Attribute.Add(new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-        return Activation(dense.Name, dense.Activation, dense.LeakySlope, output);
-    }
-
-    /// <summary><c>BatchNormalization(x, scale, bias, mean, var)</c> with the running statistics, then the activation.</summary>
-    public string BatchNorm(BatchNormLayerInfo norm, string input, Dictionary<(int Layer, TensorRole Role), TensorInfo> tensors)
-    {
-        var inputs = new List<string>
-        {
-            input,
-            Initializer(tensors[(norm.Index, TensorRole.Scale)], network.Parameters),
-            Initializer(tensors[(norm.Index, TensorRole.Shift)], network.Parameters),
-            Initializer(tensors[(norm.Index, TensorRole.RunningMean)], network.Buffers),
-            Initializer(tensors[(norm.Index, TensorRole.RunningVariance)], network.Buffers),
-        };
-        string output = $"{norm.Name}.batchnorm";
-        NodeProto node = Node("BatchNormalization", norm.Name + ".BatchNormalization", inputs, output);
-        node.Attribute.Add(new AttributeProto { Name = "epsilon", Type = AttributeProto.Types.AttributeType.Float, F = norm.Epsilon });
-
-        // ONNX's momentum weighs the old running value (PyTorch's 1 - momentum); unused in inference, kept for fidelity.
-        node.Attribute.Add(new AttributeProto { Name = "momentum", Type = AttributeProto.Types.AttributeType.Float, F = 1f - norm.Momentum });
-        return Activation(norm.Name, norm.Activation, norm.LeakySlope, output);
-    }
+    /// <summary>Adds the layer's buffer tensor of <paramref name="role"/> (running statistics) as an initializer; returns its name.</summary>
+    public string Buffer(int layer, TensorRole role) => Initializer(tensors[(layer, role)], network.Buffers);
 
     /// <summary>Names the last value <paramref name="output"/> with an <c>Identity</c> node.</summary>
     public void Identity(string input, string output) => Node("Identity", "output.Identity", [input], output);
 
-    private string Activation(string layer, Activation activation, float leakySlope, string input)
+    /// <summary>The activation's node after <paramref name="input"/> (none for Linear); returns the name of its output.</summary>
+    public string Activation(string layer, Activation activation, float leakySlope, string input)
     {
         if (activation == Neuroslyn.Activation.Linear)
         {
@@ -91,7 +62,8 @@ internal sealed class OnnxGraph(GraphProto graph, INetwork network)
         return output;
     }
 
-    private NodeProto Node(string op, string name, IEnumerable<string> inputs, string output)
+    /// <summary>Adds a node with one output.</summary>
+    public NodeProto Node(string op, string name, IEnumerable<string> inputs, string output)
     {
         var node = new NodeProto { OpType = op, Name = name };
         node.Input.Add(inputs);
@@ -105,15 +77,11 @@ internal sealed class OnnxGraph(GraphProto graph, INetwork network)
     {
         ReadOnlySpan<float> values = storage.Slice(tensor.Offset, tensor.Length);
         using var bytes = new MemoryStream(tensor.Length * sizeof(float));
-        if (tensor.IsTransposed)
+        if (tensor.IsPermuted)
         {
-            int rows = tensor.Shape[0], columns = tensor.Shape[1];
-            var row = new float[columns];
-            for (int r = 0; r < rows; r++)
-            {
-                TensorLayout.TorchRow(values, rows, columns, r, row);
-                LittleEndian.Write(bytes, row);
-            }
+            var torch = new float[tensor.Length];
+            TensorLayout.ToTorch(values, [.. System.Linq.Enumerable.Select(tensor.Shape, d => (long)d)], [.. tensor.StorageOrder], torch);
+            LittleEndian.Write(bytes, torch);
         }
         else
         {

@@ -17,16 +17,6 @@ internal sealed class BatchNormEmitter : LayerEmitter
         return $"BatchNorm  {Literals.Count(norm.OutputSize, "feature")}, {ActivationEmitter.Describe(norm.Activation, norm.LeakySlope)}, momentum {Literals.Shortest(norm.Momentum)}, eps {Literals.Shortest(norm.Epsilon)}; {Literals.Count(norm.ParameterCount, "parameter")}";
     }
 
-    public override IEnumerable<string> Tensors(LayerSpec layer)
-    {
-        var norm = (BatchNormSpec)layer;
-        string size = Literals.Int(norm.OutputSize);
-        yield return Tensor($"{norm.Name}.weight", "Scale", norm, norm.ScaleOffset, size, transposed: false);
-        yield return Tensor($"{norm.Name}.bias", "Shift", norm, norm.ShiftOffset, size, transposed: false);
-        yield return Tensor($"{norm.Name}.running_mean", "RunningMean", norm, norm.MeanOffset, size, transposed: false);
-        yield return Tensor($"{norm.Name}.running_var", "RunningVariance", norm, norm.VarianceOffset, size, transposed: false);
-        yield return Tensor($"{norm.Name}.num_batches_tracked", "BatchesTracked", norm, norm.CounterIndex, string.Empty, transposed: false);
-    }
 
     public override string Info(LayerSpec layer)
     {

@@ -1,18 +1,17 @@
 using System.Collections.Generic;
 using System.Linq;
-using Neuroslyn.Generator.Model;
-
-namespace Neuroslyn.Generator.Emitting;
+namespace Neuroslyn.Generator.Model;
 
 /// <summary>
 /// The names the emitted code gives members of the network class, in one place: a class of one of these names would
-/// get a member of its own name (CS0542), so the parser reports it instead. A test compares the list with the
+/// get a member of its own name (CS0542), so the parser reports it instead. Model knowledge, not emission: the parser
+/// checks names against it without calling an emitter. A test compares the list with the
 /// members of the generated golden sources, both ways.
 /// </summary>
 internal static class GeneratedMemberNames
 {
     /// <summary>
-    /// Members <see cref="NetworkEmitter"/> and <see cref="OptimizerEmitter"/> may write, whatever the layers; reserved
+    /// Members the network and optimizer emitters may write, whatever the layers; reserved
     /// whether or not the network's options need them (the optimizer's state fields, dropout's random stream, BatchNorm's counters), so
     /// that changing an option never makes a class name invalid.
     /// </summary>
@@ -43,5 +42,5 @@ internal static class GeneratedMemberNames
 
     /// <summary>Every member name of the network class with these layers: the fixed ones and the layers' kernels.</summary>
     public static IEnumerable<string> Of(IEnumerable<LayerSpec> layers)
-        => Fixed.Concat(layers.SelectMany(layer => LayerEmitter.For(layer).MemberNames(layer)));
+        => Fixed.Concat(layers.SelectMany(layer => layer.GeneratedMembers));
 }

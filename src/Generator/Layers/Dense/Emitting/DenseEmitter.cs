@@ -20,15 +20,6 @@ internal sealed class DenseEmitter : LayerEmitter
         return $"Dense      {dense.InputSize} -> {dense.OutputSize}, {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}, {dense.Initializer} weights{bias}; {Literals.Count(dense.ParameterCount, "parameter")}";
     }
 
-    public override IEnumerable<string> Tensors(LayerSpec layer)
-    {
-        var dense = (DenseSpec)layer;
-        yield return Tensor($"{dense.Name}.weight", "Weight", dense, dense.WeightOffset, $"{dense.OutputSize}, {dense.InputSize}", transposed: true);
-        if (dense.UseBias)
-        {
-            yield return Tensor($"{dense.Name}.bias", "Bias", dense, dense.BiasOffset, $"{dense.OutputSize}", transposed: false);
-        }
-    }
 
     public override string Info(LayerSpec layer)
     {
@@ -71,8 +62,6 @@ internal sealed class DenseEmitter : LayerEmitter
         var dense = (DenseSpec)layer;
         writer.Line($"{Forward(dense).PackMethod}({Weights(dense)}, {Packed(dense.WeightOffset, dense.InputSize * dense.OutputSize)});");
     }
-
-    public override IEnumerable<string> MemberNames(LayerSpec layer) => Kernels((DenseSpec)layer).SelectMany(MatMulEmitter.MemberNames);
 
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
     {

@@ -11,8 +11,6 @@ internal sealed class DropoutEmitter : LayerEmitter
     public override string Describe(LayerSpec layer)
         => $"Dropout    p = {Literals.Shortest(((DropoutSpec)layer).Rate)} (training only)";
 
-    public override IEnumerable<string> Tensors(LayerSpec layer) => [];
-
     public override string Info(LayerSpec layer)
         => $"new global::Neuroslyn.DropoutLayerInfo({layer.Index}, \"{Literals.Int(layer.TorchIndex)}\", {layer.OutputSize}, {Literals.Float(((DropoutSpec)layer).Rate)})";
 
@@ -31,7 +29,9 @@ internal sealed class DropoutEmitter : LayerEmitter
         writer.Line($"{Literals.Kernels}.DropoutKernels.Forward({io.Input}, Head(t.{MaskName(layer)}, {io.Rows} * {layer.OutputSize}), {io.Output}, {Literals.Float(dropout.Rate)}, ref _dropoutRandom);");
     }
 
-    public override bool IsIdentityInInference(LayerSpec layer) => true;
+    public override bool UsesRandomStream => true;
+
+    public override bool MonitorsOutput => false;
 
     public override void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch)
         => writer.Line("// Dropout is the identity in inference.");

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+using Neuroslyn.Generator.Diagnostics;
+
+namespace Neuroslyn.Generator.Parsing;
+
+/// <summary>Arguments and checks that several layer kinds share: the tensor-name prefix, the LeakyReLU slope, the parameter budget.</summary>
+internal static class LayerArguments
+{
+    /// <summary>
+    /// Reports <see cref="DiagnosticDescriptors.InvalidLayerSize"/> when the layer's <paramref name="count"/> parameters
+    /// do not fit one array, alone or on top of the layers before it. The total is reported at the layer that crosses
+    /// the limit, once.
+    /// </summary>
+    public static bool CheckParameterCount(AttributeReader reader, string layerText, Location? location, long count, string? context, LayerOffsets offsets)
+    {
+        long total = offsets.Parameter + count;
+        string limit = $"a network holds at most {AttributeReader.Grouped(Model.NetworkLimits.MaxArrayLength)} parameters, the longest array .NET allocates";
+        if (count > Model.NetworkLimits.MaxArrayLength)
+        {
+            string parameters = $"{AttributeReader.Grouped(count)} parameters" + (context is null ? string.Empty : " " + context);
+            reader.Report(DiagnosticDescriptors.InvalidLayerSize, location, layerText, parameters, $"{limit}; make this layer or the one before it narrower");
+            return false;
+        }
+
+        if (offsets.Parameter <= Model.NetworkLimits.MaxArrayLength && total > Model.NetworkLimits.MaxArrayLength)
+        {
+            string parameters = $"{AttributeReader.Grouped(count)} parameters, which bring the network to {AttributeReader.Grouped(total)}";
+            reader.Report(DiagnosticDescriptors.InvalidLayerSize, location, layerText, parameters, $"{limit}; make the layers narrower");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The prefix of the layer's tensor names: the attribute's <c>Name</c>, or the layer's module index in the equivalent
+    /// <c>nn.Sequential</c>. Reports <see cref="DiagnosticDescriptors.InvalidLayerName"/> for a name a weight file
+    /// cannot carry or that an earlier layer already has.
+    /// </summary>
+    public static string ReadName(AttributeReader reader, int index, LayerOffsets offsets, ref bool valid)
+    {
+        string? custom = reader.NamedString("Name");
+        string name = custom ?? offsets.TorchIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Location? location = reader.NamedLocation("Name");
+        string? problem = custom is null ? null : LayerNames.Problem(custom);
+        if (problem is null && !offsets.TryTakeName(name, index, out int owner))
+        {
+            problem = custom is null
+                ? $"its tensors would be named '{name}.weight', ..., but layer {owner} has the Name '{name}'; tensor names must be unique, so give layer {owner} another Name"
+                : $"layer {owner} already has the name '{name}'; tensor names must be unique, so give each layer its own Name";
+        }
+
+        if (problem is not null)
+        {
+            reader.Report(DiagnosticDescriptors.InvalidLayerName, location, index, custom is null ? name : $"\"{custom}\"", problem);
+            valid = false;
+        }
+
+        return name;
+    }
+
+    /// <summary>The LeakyReLU slope (PyTorch's default 0.01), checked to be in [0, 1).</summary>
+    public static float ReadSlope(AttributeReader reader, ref bool valid)
+    {
+        double slope = reader.NamedNumber("LeakySlope") ?? 0.01;
+        valid &= reader.CheckRange("LeakySlope", slope, slope is >= 0 and < 1, "the LeakyReLU slope must be in [0, 1); PyTorch's default is 0.01", reader.NamedLocation("LeakySlope"));
+        return (float)slope;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using Neuroslyn.Weights.Onnx;
+
+namespace Neuroslyn;
+
+/// <summary>
+/// One layer of a generated network as declared, for code that rebuilds the network elsewhere (ONNX export, a
+/// PyTorch model) and for the training monitor. A layer kind is one derived record, in its own folder
+/// (src/Runtime/Layers/&lt;Kind&gt;), which answers everything the runtime asks of the kind: its activation, how
+/// messages name it, its ONNX nodes.
+/// </summary>
+/// <param name="Index">Position among the declared layers (0-based).</param>
+/// <param name="Name">
+/// Prefix of the layer's tensors in the state_dict: the index of its module in the equivalent <c>nn.Sequential</c>
+/// (<c>"0"</c>), or the layer's <c>Name</c> when it sets one (<c>"fc1"</c>).
+/// </param>
+/// <param name="InputSize">Values in, per sample.</param>
+/// <param name="OutputSize">Values out, per sample.</param>
+public abstract record LayerInfo(int Index, string Name, int InputSize, int OutputSize)
+{
+    /// <summary>One sample's input shape (PyTorch's order, the batch left out): <c>[features]</c> for every kind today.</summary>
+    public virtual IReadOnlyList<int> InputShape => [InputSize];
+
+    /// <summary>One sample's output shape (PyTorch's order, the batch left out).</summary>
+    public virtual IReadOnlyList<int> OutputShape => [OutputSize];
+
+    /// <summary>The activation the layer applies after its own operation; <see cref="Activation.Linear"/> for none.</summary>
+    public virtual Activation AppliedActivation => Activation.Linear;
+
+    /// <summary>"Dense(64, ReLU)", "BatchNorm(ReLU)", "Dropout(0.5)": the layer as the monitor's messages name it.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Adds the layer's inference nodes after the value <paramref name="input"/>; returns the name of its output.</summary>
+    internal abstract string AddOnnxNodes(OnnxGraph graph, string input);
+}
