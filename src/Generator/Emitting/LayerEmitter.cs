@@ -75,7 +75,10 @@ internal abstract class LayerEmitter
     /// <summary>True when a monitored network hands the layer's training output to the monitor (not for dropout, whose output is its input masked).</summary>
     public virtual bool MonitorsOutput => true;
 
-    /// <summary>Writes the layer's private kernels, if it has any: the members <see cref="LayerSpec.GeneratedMembers"/> names.</summary>
+    /// <summary>Whether <see cref="EmitKernels"/> writes anything for the layer.</summary>
+    public virtual bool HasKernels(LayerSpec layer) => false;
+
+    /// <summary>Writes the layer's own members (Dense: its shape struct), the ones <see cref="LayerSpec.GeneratedMembers"/> names.</summary>
     public virtual void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
     }

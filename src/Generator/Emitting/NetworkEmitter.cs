@@ -45,11 +45,16 @@ internal static class NetworkEmitter
             EmitInference(writer, network);
             EmitTraining(writer, network);
             EmitInferenceForward(writer, network, frozen: false);
+            writer.Line();
             EmitTrainingBuffers(writer, network);
             EmitFrozen(writer, network);
             foreach (LayerSpec layer in network.Layers)
             {
-                LayerEmitter.For(layer).EmitKernels(writer, layer);
+                if (LayerEmitter.For(layer).HasKernels(layer))
+                {
+                    writer.Line();
+                    LayerEmitter.For(layer).EmitKernels(writer, layer);
+                }
             }
         }
 
@@ -80,8 +85,8 @@ internal static class NetworkEmitter
         }
 
         writer.Line($"//   state      {Literals.Count(network.ParameterCount, "parameter")}, {Literals.Count(network.BufferCount, "buffer value")}");
-        writer.Line("//   kernels    register-tiled matrix products for Vector512, Vector256, Vector128 and scalar code;");
-        writer.Line("//              the JIT keeps the widest one the processor accelerates");
+        writer.Line("//   kernels    the runtime's register-tiled products, specialised by the JIT for each layer's shape struct");
+        writer.Line("//              and for the widest vectors the processor accelerates (Vector512, Vector256, Vector128 or scalar)");
         writer.Line("#nullable enable");
         writer.Line();
     }
@@ -438,8 +443,6 @@ internal static class NetworkEmitter
             writer.Line();
             EmitInferenceForward(writer, network, frozen: true);
         }
-
-        writer.Line();
     }
 
     private static void EmitTraining(SourceWriter writer, NetworkSpec network)
@@ -618,8 +621,6 @@ internal static class NetworkEmitter
                 nextIsPing = !nextIsPing;
             }
         }
-
-        writer.Line();
     }
 
     private static void EmitTrainingBuffers(SourceWriter writer, NetworkSpec network)

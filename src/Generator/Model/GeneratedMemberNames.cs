@@ -34,11 +34,11 @@ internal static class GeneratedMemberNames
     ];
 
     /// <summary>
-    /// Contextual keywords the emitted code relies on: <c>var</c> and <c>nuint</c> as types, <c>nameof</c> as an
+    /// Contextual keywords the emitted code relies on: <c>var</c> as a type, <c>nameof</c> as an
     /// operator. A type or namespace of that name in a scope the generated code sees (the class, the types around it,
     /// their namespaces up to the global one) takes the keyword's place, so the parser reports one.
     /// </summary>
-    public static readonly IReadOnlyList<string> ContextualKeywords = ["nameof", "nuint", "var"];
+    public static readonly IReadOnlyList<string> ContextualKeywords = ["nameof", "var"];
 
     /// <summary>Every member name of the network class with these layers: the fixed ones and the layers' kernels.</summary>
     public static IEnumerable<string> Of(IEnumerable<LayerSpec> layers)

@@ -11,8 +11,9 @@ using Neuroslyn.Training;
 namespace Neuroslyn.Benchmarks.Modes;
 
 /// <summary>
-/// <c>--check-jit</c>: fails when the JIT compiles any method of a generated network class with MinOpts (it gives up
-/// optimising methods that are too large: the unrolled kernels would then run unoptimised). It starts this program
+/// <c>--check-jit</c>: fails when the JIT compiles any method of a generated network class, or of the runtime's
+/// kernels they call (<c>Neuroslyn.Kernels</c>, whose generic products the JIT compiles once per layer shape), with
+/// MinOpts (it gives up optimising methods that are too large: the unrolled tiles would then run unoptimised). It starts this program
 /// again with tiered compilation off (so every method is compiled once, fully, on first call) and the JIT's
 /// disassembly summary sent to a file, runs every public entry point of every benchmark network, and reads the file.
 /// </summary>
@@ -121,16 +122,22 @@ public static partial class JitCheck
         foreach (string line in lines)
         {
             Match match = SummaryLine().Match(line);
-            if (match.Success && Networks.Any(type => IsMemberOf(match.Groups["method"].Value, type)))
+            if (match.Success && (Networks.Any(type => IsMemberOf(match.Groups["method"].Value, type)) || IsKernel(match.Groups["method"].Value)))
             {
                 checkedMethods.Add((match.Groups["method"].Value, match.Groups["tier"].Value));
             }
         }
 
-        Console.WriteLine($"JIT check: {checkedMethods.Count} methods of the generated network classes {string.Join(", ", Networks.Select(type => type.Name))}:");
+        Console.WriteLine($"JIT check: {checkedMethods.Count} methods of the generated network classes {string.Join(", ", Networks.Select(type => type.Name))} and of Neuroslyn.Kernels:");
         foreach ((string method, string tier) in checkedMethods.OrderBy(entry => entry.Method, StringComparer.Ordinal))
         {
             Console.WriteLine($"  {tier,-9} {method}");
+        }
+
+        if (!checkedMethods.Any(entry => entry.Method.StartsWith("Neuroslyn.Kernels.DenseKernels`1[", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine("JIT check failed: the JIT summary lacks the dense kernels (Neuroslyn.Kernels.DenseKernels`1).");
+            return 1;
         }
 
         string[] missing = Networks.Where(type => !checkedMethods.Any(entry => entry.Method.StartsWith(type.FullName + ":ComputeGradients", StringComparison.Ordinal))).Select(type => type.Name).ToArray();
@@ -151,6 +158,9 @@ public static partial class JitCheck
         Console.WriteLine("JIT check passed: no generated method was compiled with MinOpts.");
         return 0;
     }
+
+    /// <summary>A method of the runtime's kernels: "Neuroslyn.Kernels.DenseKernels`1[Ns.MlpNet+Dense0Shape]:Forward(...)".</summary>
+    private static bool IsKernel(string method) => method.StartsWith("Neuroslyn.Kernels.", StringComparison.Ordinal);
 
     // Nested types (TrainingBuffers) count as the network's: "Ns.MlpNet+TrainingBuffers:.ctor(int):this".
     private static bool IsMemberOf(string method, MemberInfo type)

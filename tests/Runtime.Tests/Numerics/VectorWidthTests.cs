@@ -14,11 +14,12 @@ public sealed class VectorWidthTests
     [Fact]
     public void The_widths_switched_off_by_the_environment_are_not_used()
     {
-        bool avx512Off = Environment.GetEnvironmentVariable("DOTNET_EnableAVX512F") == "0";
+        // .NET 10 reads DOTNET_EnableAVX512 (one switch for the AVX-512 family); DOTNET_EnableAVX512F is the older name.
+        bool avx512Off = Environment.GetEnvironmentVariable("DOTNET_EnableAVX512F") == "0" || Environment.GetEnvironmentVariable("DOTNET_EnableAVX512") == "0";
         bool avx2Off = Environment.GetEnvironmentVariable("DOTNET_EnableAVX2") == "0";
         if (avx512Off || avx2Off)
         {
-            Assert.False(Vector512.IsHardwareAccelerated, "DOTNET_EnableAVX512F=0 or DOTNET_EnableAVX2=0 is set, yet Vector512 code would run.");
+            Assert.False(Vector512.IsHardwareAccelerated, "DOTNET_EnableAVX512=0 (or DOTNET_EnableAVX512F=0) or DOTNET_EnableAVX2=0 is set, yet Vector512 code would run.");
         }
 
         if (avx2Off)

@@ -37,30 +37,11 @@ internal sealed partial record DenseSpec(
 
     public override WeightFacts? Weights => new(Inputs, Outputs, Initializer, UseBias);
 
-    /// <summary>The layer's three products, each an entry point, a share method and its delegate, and one method per vector width.</summary>
-    public override IEnumerable<string> GeneratedMembers
-    {
-        get
-        {
-            foreach (string role in Index > 0 ? new[] { "Forward", "WeightGradient", "InputGradient" } : new[] { "Forward", "WeightGradient" })
-            {
-                string product = $"Dense{Index}{role}";
-                yield return product;
-                yield return product + "Share";
-                yield return "s_" + char.ToLowerInvariant(product[0]) + product.Substring(1) + "Share";
-                foreach (string width in new[] { "Vector512", "Vector256", "Vector128", "Scalar" })
-                {
-                    yield return product + width;
-                }
+    /// <summary>The layer's shape struct, the type argument of the runtime's dense kernels.</summary>
+    public override IEnumerable<string> GeneratedMembers => [ShapeName(Index)];
 
-                if (role == "Forward")
-                {
-                    yield return product + "Frozen";
-                    yield return product + "Pack";
-                }
-            }
-        }
-    }
+    /// <summary>The name of layer <paramref name="index"/>'s shape struct: <c>Dense0Shape</c>.</summary>
+    public static string ShapeName(int index) => $"Dense{index}Shape";
 
     public override string Describe() => Activation == ActivationKind.Linear ? $"Dense({Outputs})" : $"Dense({Outputs}, {Activation})";
 }

@@ -1,13 +1,13 @@
-using System.Collections.Generic;
-using System.Linq;
 using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Emitting;
 
 /// <summary>
 /// Dense layers. The weights are stored input-major (W[in, out]), so that the forward pass streams rows of W
-/// against broadcast inputs (the "axpy" form), and the three products of a layer share one kernel shape:
-/// y = x·W + b, ∂W = xᵀ·δ and ∂x = δ·Wᵀ (with Wᵀ refreshed from W before each backward pass).
+/// against broadcast inputs (the "axpy" form). The three products, y = x·W + b, ∂W = xᵀ·δ and ∂x = δ·Wᵀ, are the
+/// runtime's <c>DenseKernels&lt;TShape&gt;</c>, written once: the layer contributes a shape struct whose static
+/// members are its constants, and the JIT compiles the kernels for that struct with every extent a literal, for the
+/// widest vectors the processor has. Nothing of the products is emitted per layer or per vector width.
 /// </summary>
 internal sealed class DenseEmitter : LayerEmitter
 {
@@ -45,7 +45,7 @@ internal sealed class DenseEmitter : LayerEmitter
             ActivationEmitter.Backward(writer, dense.Activation, dense.LeakySlope, io.Output, io.Delta, dense.OutputSize);
         }
 
-        writer.Line($"{Name(dense, "WeightGradient")}({io.Input}, {io.Delta}, {Gradients(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {io.Rows}, {io.Threads});");
+        writer.Line($"{Kernels(dense)}.WeightGradient({io.Input}, {io.Delta}, {Gradients(dense.WeightOffset, WeightCount(dense))}, {io.Rows}, {io.Threads});");
         if (dense.UseBias)
         {
             writer.Line($"{Literals.Kernels}.MatrixKernels.ColumnSums({io.Delta}, {io.Rows}, {dense.OutputSize}, {Gradients(dense.BiasOffset, dense.OutputSize)});");
@@ -53,83 +53,66 @@ internal sealed class DenseEmitter : LayerEmitter
 
         if (io.InputDelta is not null)
         {
-            writer.Line($"{Name(dense, "InputGradient")}({io.Delta}, {Weights(dense)}, {io.InputDelta}, {io.Rows}, {io.Threads});");
+            writer.Line($"{Kernels(dense)}.InputGradient({io.Delta}, {Weights(dense)}, {io.InputDelta}, {io.Rows}, {io.Threads});");
         }
     }
 
     public override void EmitFreeze(SourceWriter writer, LayerSpec layer)
     {
         var dense = (DenseSpec)layer;
-        writer.Line($"{Forward(dense).PackMethod}({Weights(dense)}, {Packed(dense.WeightOffset, dense.InputSize * dense.OutputSize)});");
+        writer.Line($"{Kernels(dense)}.Pack({Weights(dense)}, {Packed(dense.WeightOffset, WeightCount(dense))});");
     }
 
+    public override bool HasKernels(LayerSpec layer) => true;
+
+    /// <summary>The layer's shape struct: the constants the runtime's kernels are specialised for.</summary>
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
-        bool first = true;
-        foreach (MatMulKernel kernel in Kernels((DenseSpec)layer))
+        var dense = (DenseSpec)layer;
+        bool fused = CanFuse(dense.Activation);
+        string bias = dense.UseBias ? " + b" : string.Empty;
+        string activation = fused ? $", then {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)} as it stores" : string.Empty;
+        writer.Line($"/// <summary>Layer {dense.Index}'s shape for the runtime's dense kernels: y[n, {dense.OutputSize}] = x[n, {dense.InputSize}]·W[{dense.InputSize}, {dense.OutputSize}]{bias}{activation}.</summary>");
+        using (writer.Block($"private readonly struct {DenseSpec.ShapeName(dense.Index)} : {Literals.Kernels}.IDenseShape"))
         {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            MatMulEmitter.Emit(writer, kernel);
-            first = false;
-        }
-    }
-
-    /// <summary>The layer's three products.</summary>
-    private static IEnumerable<MatMulKernel> Kernels(DenseSpec dense)
-    {
-        int inputs = dense.InputSize, outputs = dense.OutputSize;
-        yield return Forward(dense);
-        yield return new MatMulKernel(
-            Name(dense, "WeightGradient"),
-            $"Layer {dense.Index} weight gradient: ∂W[{inputs}, {outputs}] = xᵀ[{inputs}, n]·δ[n, {outputs}].",
-            Rows: inputs, Depth: null, Columns: outputs, ARowStride: 1, ADepthStride: inputs, HasBias: false);
-        if (HasInputGradient(dense))
-        {
-            yield return new MatMulKernel(
-                Name(dense, "InputGradient"),
-                $"Layer {dense.Index} input gradient: ∂x[n, {inputs}] = δ[n, {outputs}]·Wᵀ[{outputs}, {inputs}].",
-                Rows: null, Depth: outputs, Columns: inputs, ARowStride: outputs, ADepthStride: 1, HasBias: false, TransposedB: true);
+            writer.Line($"public static int Inputs => {Literals.Int(dense.InputSize)};");
+            writer.Line();
+            writer.Line($"public static int Outputs => {Literals.Int(dense.OutputSize)};");
+            writer.Line();
+            writer.Line($"public static bool HasBias => {(dense.UseBias ? "true" : "false")};");
+            writer.Line();
+            writer.Line($"public static global::Neuroslyn.Activation FusedActivation => {Activation(fused ? dense.Activation : ActivationKind.Linear)};");
+            writer.Line();
+            writer.Line($"public static float LeakySlope => {Literals.Float(dense.LeakySlope)};");
         }
     }
 
     /// <summary>
-    /// The forward product. It applies ReLU or LeakyReLU as it stores (the activation is never folded into a loss, so
+    /// The forward product, with ReLU or LeakyReLU applied as it stores (the activation is never folded into a loss, so
     /// it always applies); other activations run over the output afterwards. A frozen network runs the same product,
     /// term for term, reading W's panels where it packed them instead of copying them on every call.
     /// </summary>
-    private static MatMulKernel Forward(DenseSpec dense)
-    {
-        int inputs = dense.InputSize, outputs = dense.OutputSize;
-        string bias = dense.UseBias ? " + b" : string.Empty;
-        bool fused = MatMulKernel.CanFuse(dense.Activation);
-        string activation = fused ? $", then {ActivationEmitter.Describe(dense.Activation, dense.LeakySlope)}" : string.Empty;
-        return new MatMulKernel(
-            Name(dense, "Forward"),
-            $"Layer {dense.Index} forward: y[n, {outputs}] = x[n, {inputs}]·W[{inputs}, {outputs}]{bias}{activation}.",
-            Rows: null, Depth: inputs, Columns: outputs, ARowStride: inputs, ADepthStride: 1, HasBias: dense.UseBias, Freezable: true,
-            Activation: fused ? dense.Activation : ActivationKind.Linear, LeakySlope: dense.LeakySlope);
-    }
-
     private static void EmitForward(SourceWriter writer, DenseSpec dense, ForwardIo io)
     {
-        string bias = dense.UseBias ? Parameters(dense.BiasOffset, dense.OutputSize) + ", " : string.Empty;
+        string bias = dense.UseBias ? Parameters(dense.BiasOffset, dense.OutputSize) : "default";
         writer.Line(io.Frozen
-            ? $"{Forward(dense).FrozenEntry}({io.Input}, {Weights(dense)}, {Packed(dense.WeightOffset, dense.InputSize * dense.OutputSize)}, {bias}{io.Output}, {io.Rows});"
-            : $"{Name(dense, "Forward")}({io.Input}, {Weights(dense)}, {bias}{io.Output}, {io.Rows}, {io.Threads});");
-        if (io.ApplyActivation && !MatMulKernel.CanFuse(dense.Activation))
+            ? $"{Kernels(dense)}.ForwardFrozen({io.Input}, {Weights(dense)}, {Packed(dense.WeightOffset, WeightCount(dense))}, {bias}, {io.Output}, {io.Rows});"
+            : $"{Kernels(dense)}.Forward({io.Input}, {Weights(dense)}, {bias}, {io.Output}, {io.Rows}, {io.Threads});");
+        if (io.ApplyActivation && !CanFuse(dense.Activation))
         {
             ActivationEmitter.Forward(writer, dense.Activation, dense.LeakySlope, io.Output, dense.OutputSize);
         }
     }
 
-    /// <summary>The first layer needs no gradient with respect to its input: that would be the data's.</summary>
-    private static bool HasInputGradient(LayerSpec layer) => layer.Index > 0;
+    /// <summary>
+    /// Element-wise activations that cost one instruction per vector, with results bit-identical to the runtime's
+    /// in-place kernels, are applied in the kernel's store rather than in a second pass over the output.
+    /// </summary>
+    private static bool CanFuse(ActivationKind activation) => activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
 
-    private static string Weights(DenseSpec dense) => Parameters(dense.WeightOffset, dense.InputSize * dense.OutputSize);
+    private static string Kernels(DenseSpec dense) => $"{Literals.Kernels}.DenseKernels<{DenseSpec.ShapeName(dense.Index)}>";
 
-    private static string Name(LayerSpec layer, string role) => $"Dense{layer.Index}{role}";
+    private static int WeightCount(DenseSpec dense) => dense.InputSize * dense.OutputSize;
+
+    private static string Weights(DenseSpec dense) => Parameters(dense.WeightOffset, WeightCount(dense));
 }
