@@ -52,7 +52,7 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     /// B in place over the whole depth: tiles of <see cref="MatMulBlocking.TileRows"/>, then 4, 2 and 1 rows, eight last
     /// rows as two tiles of 4 (see <see cref="PanelRowTiles"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void TailRowTiles(ref float a, ref float b, ref float bias, ref float c, nuint rowStart, nuint rowEnd, nuint count)
     {
         nuint r = TailRows<SixRows>(ref a, ref b, ref bias, ref c, rowStart, rowEnd, count);
@@ -78,7 +78,7 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     /// A method per row count: a leftover tile holds up to seven accumulators a row, and the four together would pass
     /// the locals the JIT inlines into one method.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nuint TailRows<TRows>(ref float a, ref float b, ref float bias, ref float c, nuint r, nuint rowEnd, nuint count)
         where TRows : struct, ITileRows
     {

@@ -55,7 +55,7 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     /// so that a tile's values for one step of k sit together instead of a whole row of x apart. A
     /// <see cref="IMatMulProduct.Freezable"/> product reads B's blocks where a frozen network packed them, when it has.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ColumnPanels(
         ref float a, ref float b, ref float packed, ref float bias, ref float c, nuint count,
         nuint rowStart, nuint rowEnd, nuint panelStart, nuint panelEnd)
@@ -171,7 +171,7 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     /// group, so that A is read as a stream (group by group, each read would be a row of A apart: a cache miss each,
     /// and a page each for wide layers). A full group is two overlapping 4-wide copies, which read exactly its six values.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void PackA(ref float a, ref float pa, nuint rowStart, nuint rowEnd, nuint k0, nuint depth)
     {
         const nuint group = MatMulBlocking.TileRows;
@@ -200,7 +200,7 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     /// a tile of 2 rows has 4 accumulators against 12, and took three quarters of a 6-row tile's time. A packed A keeps
     /// its groups of 6 rows, which a tile must not straddle, so there the 6 + 2 stays.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void PanelRowTiles(
         ref float a, ref float p, ref float bias, ref float c, nuint start, nuint end, nuint rowStart,
         nuint j, nuint k0, nuint depth, bool last)

@@ -28,6 +28,7 @@ internal static class MatMulDispatch<TProduct>
     }
 
     /// <summary>Share <paramref name="part"/> of <paramref name="parts"/> of the product, copying B's panels itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Share(ref float a, ref float b, ref float bias, ref float c, nuint count, nuint part, nuint parts)
         => Run(ref a, ref b, ref Unsafe.NullRef<float>(), ref bias, ref c, count, part, parts);
 
@@ -60,6 +61,7 @@ internal static class MatMulDispatch<TProduct>
     /// Packs B (depth × columns) for a frozen network: its whole column panels in the panel width of the variant that
     /// <see cref="Run"/> will pick, so it dispatches on the same widths in the same order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<float> b, Span<float> packed)
     {
         int depth = TProduct.Depth, columns = TProduct.Columns;

@@ -40,12 +40,12 @@ internal static partial class MatMul<TProduct, TSimd, TVector>
     }
 
     /// <summary><see cref="SingleRowColumnsOf"/> over a frozen network's panels, as a method of its own (the scalar width's).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void SingleRowFromPanels(ref float a, ref float packed, ref float b, ref float bias, ref float c)
         => SingleRowColumnsOf(ref a, ref packed, ref b, ref bias, ref c, fromPanels: true);
 
     /// <summary><see cref="SingleRowColumnsOf"/> over B's rows, as a method of its own (the scalar width's).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void SingleRowFromB(ref float a, ref float b, ref float bias, ref float c)
         => SingleRowColumnsOf(ref a, ref b, ref b, ref bias, ref c, fromPanels: false);
 
