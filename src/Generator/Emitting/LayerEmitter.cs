@@ -52,12 +52,6 @@ internal abstract class LayerEmitter
 
     public abstract void EmitBackward(SourceWriter writer, LayerSpec layer, BackwardIo io);
 
-    /// <summary>
-    /// True when the layer passes its input through unchanged in inference: it writes no output, and
-    /// <see cref="EmitInferenceForward"/> only says so.
-    /// </summary>
-    public bool IsIdentityInInference(LayerSpec layer) => layer.IsIdentityInInference;
-
     /// <summary>Writes the inference forward pass (a comment only, for a layer that is the identity in inference).</summary>
     public abstract void EmitInferenceForward(SourceWriter writer, LayerSpec layer, ForwardIo io, string scratch);
 
@@ -74,9 +68,6 @@ internal abstract class LayerEmitter
 
     /// <summary>True when a monitored network hands the layer's training output to the monitor (not for dropout, whose output is its input masked).</summary>
     public virtual bool MonitorsOutput => true;
-
-    /// <summary>Whether <see cref="EmitKernels"/> writes anything for the layer.</summary>
-    public virtual bool HasKernels(LayerSpec layer) => false;
 
     /// <summary>Writes the layer's own members (Dense: its shape struct), the ones <see cref="LayerSpec.GeneratedMembers"/> names.</summary>
     public virtual void EmitKernels(SourceWriter writer, LayerSpec layer)

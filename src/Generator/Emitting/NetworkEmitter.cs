@@ -23,17 +23,7 @@ internal static class NetworkEmitter
     {
         var writer = new SourceWriter();
         EmitHeader(writer, network);
-        var scopes = new Stack<IDisposable>();
-        if (network.Namespace is not null)
-        {
-            scopes.Push(writer.Block($"namespace {Literals.Namespace(network.Namespace)}"));
-        }
-
-        foreach (ContainingTypeSpec outer in network.ContainingTypes)
-        {
-            scopes.Push(writer.Block($"partial {outer.Keyword} {Literals.TypeName(outer.Name)}"));
-        }
-
+        IDisposable scopes = TypeScopes.Open(writer, network.Namespace, network.ContainingTypes);
         string name = ClassName(network);
         writer.Line($"/// <summary>A compiled neural network: {Literals.Count(network.Inputs, "input")}, {Literals.Count(network.Layers.Count, "layer")}, {Literals.Count(network.Outputs, "output")}.</summary>");
         string monitored = network.Monitor ? ", global::Neuroslyn.Training.IMonitoredNetwork" : string.Empty;
@@ -50,7 +40,7 @@ internal static class NetworkEmitter
             EmitFrozen(writer, network);
             foreach (LayerSpec layer in network.Layers)
             {
-                if (LayerEmitter.For(layer).HasKernels(layer))
+                if (layer.GeneratedMembers.Any())
                 {
                     writer.Line();
                     LayerEmitter.For(layer).EmitKernels(writer, layer);
@@ -58,11 +48,7 @@ internal static class NetworkEmitter
             }
         }
 
-        while (scopes.Count > 0)
-        {
-            scopes.Pop().Dispose();
-        }
-
+        scopes.Dispose();
         return writer.ToString();
     }
 
@@ -590,7 +576,7 @@ internal static class NetworkEmitter
                 writer.Line();
                 writer.Line($"// Layer {layer.Index}: {emitter.Describe(layer)}");
                 bool isLast = layer == last;
-                if (emitter.IsIdentityInInference(layer))
+                if (layer.IsIdentityInInference)
                 {
                     emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, current, "rows", ApplyActivation: true, Frozen: frozen), "norm");
                     if (isLast)

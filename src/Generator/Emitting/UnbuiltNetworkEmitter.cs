@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Emitting;
@@ -22,25 +20,13 @@ internal static class UnbuiltNetworkEmitter
         writer.Line("// until then every use of the class reports the error below (CS0619).");
         writer.Line("#nullable enable");
         writer.Line();
-        var scopes = new Stack<IDisposable>();
-        if (network.Namespace is not null)
+        using (TypeScopes.Open(writer, network.Namespace, network.ContainingTypes))
         {
-            scopes.Push(writer.Block($"namespace {Literals.Namespace(network.Namespace)}"));
-        }
-
-        foreach (ContainingTypeSpec outer in network.ContainingTypes)
-        {
-            scopes.Push(writer.Block($"partial {outer.Keyword} {Literals.TypeName(outer.Name)}"));
-        }
-
-        string message = $"Neuroslyn generated no network for {network.ClassName}: {network.Reason} (see the attributes on the class)";
-        writer.Line($"[global::System.Obsolete({Literals.String(message)}, error: true)]");
-        writer.Line($"partial class {Literals.TypeName(network.ClassName)}");
-        writer.Line("{");
-        writer.Line("}");
-        while (scopes.Count > 0)
-        {
-            scopes.Pop().Dispose();
+            string message = $"Neuroslyn generated no network for {network.ClassName}: {network.Reason} (see the attributes on the class)";
+            writer.Line($"[global::System.Obsolete({Literals.String(message)}, error: true)]");
+            writer.Line($"partial class {Literals.TypeName(network.ClassName)}");
+            writer.Line("{");
+            writer.Line("}");
         }
 
         return writer.ToString();

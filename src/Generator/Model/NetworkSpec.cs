@@ -4,7 +4,12 @@ using Neuroslyn.Generator.Helpers;
 namespace Neuroslyn.Generator.Model;
 
 /// <summary>A type that encloses the network class, emitted as a <c>partial</c> declaration around it.</summary>
-internal sealed record ContainingTypeSpec(string Keyword, string Name);
+internal sealed record ContainingTypeSpec(string Keyword, string Name)
+{
+    /// <summary>The dotted full name of <paramref name="className"/> in its namespace and enclosing types, unescaped.</summary>
+    public static string FullName(string? @namespace, EquatableArray<ContainingTypeSpec> containingTypes, string className)
+        => string.Join(".", new[] { @namespace }.Concat(containingTypes.Select(t => t.Name)).Concat(new[] { className }).Where(part => !string.IsNullOrEmpty(part)));
+}
 
 /// <summary>The optimizer and its hyper-parameters, defaults already applied.</summary>
 internal sealed record OptimizerSpec(
@@ -58,5 +63,5 @@ internal sealed record NetworkSpec(
     /// <summary>The training target's element type: class indices for softmax cross-entropy, else vectors.</summary>
     public string TargetType => Loss == LossKind.SoftmaxCrossEntropy ? "int" : "float";
 
-    public string FullName => string.Join(".", new[] { Namespace }.Concat(ContainingTypes.Select(t => t.Name)).Concat(new[] { ClassName }).Where(part => !string.IsNullOrEmpty(part)));
+    public string FullName => ContainingTypeSpec.FullName(Namespace, ContainingTypes, ClassName);
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Neuroslyn.Generator.Helpers;
 
 namespace Neuroslyn.Generator.Model;
@@ -12,5 +11,5 @@ namespace Neuroslyn.Generator.Model;
 /// <param name="Reason">The first error, as its id and message: <c>NSL0005: Dense(0) has 0 units: ...</c>.</param>
 internal sealed record UnbuiltNetwork(string? Namespace, EquatableArray<ContainingTypeSpec> ContainingTypes, string ClassName, string Reason)
 {
-    public string FullName => string.Join(".", new[] { Namespace }.Concat(ContainingTypes.Select(t => t.Name)).Concat(new[] { ClassName }).Where(part => !string.IsNullOrEmpty(part)));
+    public string FullName => ContainingTypeSpec.FullName(Namespace, ContainingTypes, ClassName);
 }

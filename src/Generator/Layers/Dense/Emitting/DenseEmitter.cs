@@ -63,8 +63,6 @@ internal sealed class DenseEmitter : LayerEmitter
         writer.Line($"{Kernels(dense)}.Pack({Weights(dense)}, {Packed(dense.WeightOffset, WeightCount(dense))});");
     }
 
-    public override bool HasKernels(LayerSpec layer) => true;
-
     /// <summary>The layer's shape struct: the constants the runtime's kernels are specialised for.</summary>
     public override void EmitKernels(SourceWriter writer, LayerSpec layer)
     {
