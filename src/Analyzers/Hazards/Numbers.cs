@@ -38,7 +38,7 @@ internal static class Numbers
     }
 
     /// <summary>A float as its shortest round-trip decimal: 0.1f is "0.1", not 0.100000001.</summary>
-    public static double Exact(float value) => double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static double Exact(float value) => Generator.Parsing.AttributeReader.Exact(value);
 
     /// <summary>A float setting as a user writes it: 0.001, 0.05, 1e-9.</summary>
     public static string Setting(float value) => Math.Abs(value) >= 1e-4f || value == 0

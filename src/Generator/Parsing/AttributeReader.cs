@@ -159,6 +159,9 @@ internal sealed class AttributeReader
 
     public static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
 
+    /// <summary>A float as its shortest round-trip decimal: 0.1f is 0.1, not 0.100000001.</summary>
+    public static double Exact(float value) => double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     /// <summary>A rate as a user writes it, with a decimal point: 1.0, 0.5, -0.1.</summary>
     public static string FormatRate(double value)
         => value == System.Math.Floor(value) && System.Math.Abs(value) < 1e15

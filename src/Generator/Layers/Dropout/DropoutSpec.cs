@@ -20,9 +20,5 @@ internal sealed partial record DropoutSpec(int Index, int TorchIndex, TensorShap
     public override bool IsIdentityInInference => true;
 
     /// <summary>"Dropout(0.5)": the rate as its shortest round-trip decimal, with a decimal point.</summary>
-    public override string Describe()
-    {
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        return $"Dropout({AttributeReader.FormatRate(double.Parse(Rate.ToString("R", invariant), invariant))})";
-    }
+    public override string Describe() => $"Dropout({AttributeReader.FormatRate(AttributeReader.Exact(Rate))})";
 }
