@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingInputs = Error(
         "NSL0003",
         "Network needs a positive input size",
-        "[Network] on '{0}' {1}: set Inputs to the number of features per sample, e.g. [Network(Inputs = 784)]");
+        "[Network] on '{0}' {1}: set Inputs to the number of features per sample, e.g. [Network(Inputs = 784)], or InputShape to an image's channels, height and width, e.g. [Network(InputShape = new[] { 1, 28, 28 })]");
 
     public static readonly DiagnosticDescriptor NoLayers = Error(
         "NSL0004",
@@ -73,6 +73,11 @@ internal static class DiagnosticDescriptors
         "NSL0010",
         "Invalid layer name",
         "Layer {0} cannot be named {1}: {2}. The name prefixes the layer's tensors in weight files, so a file could not tell them apart or name them.");
+
+    public static readonly DiagnosticDescriptor LayerShapeMismatch = Error(
+        "NSL0011",
+        "Layer does not fit its input's shape",
+        "{0} cannot take its input of shape {1}: {2}");
 
     // NSL1xxx: dropout
 

@@ -91,5 +91,8 @@ internal static class Literals
 
     public static string Describe(ActivationKind activation) => activation.ToString();
 
+    /// <summary>A shape as an array: <c>new int[] { 1, 28, 28 }</c>.</summary>
+    public static string Shape(TensorShape shape) => $"new int[] {{ {string.Join(", ", shape.Dimensions.Select(Int))} }}";
+
     public static string Initializer(InitializerKind initializer) => "global::Neuroslyn.Initializer." + initializer;
 }

@@ -15,6 +15,11 @@ internal static class LayerKinds
         DenseKind.Instance,
         DropoutKind.Instance,
         BatchNormKind.Instance,
+        Conv2DKind.Instance,
+        MaxPool2DKind.Instance,
+        AvgPool2DKind.Instance,
+        GlobalAvgPool2DKind.Instance,
+        FlattenKind.Instance,
     ];
 
     /// <summary>The kind whose attribute class is <paramref name="attributeName"/> (<c>DenseAttribute</c>), or null.</summary>

@@ -75,6 +75,23 @@ internal sealed class AttributeReader
     public double? ConstructorNumber(int position)
         => position < _attribute.ConstructorArguments.Length ? ToDouble(_attribute.ConstructorArguments[position].Value) : null;
 
+    /// <summary>
+    /// A named array of numbers (<c>InputShape = new[] { 1, 28, 28 }</c>); null when it is absent or set to null. An element
+    /// that is not a number is NaN, for the caller to report.
+    /// </summary>
+    public double[]? NamedNumbers(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in _attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind == TypedConstantKind.Array && !argument.Value.IsNull)
+            {
+                return argument.Value.Values.Select(value => ToDouble(value.Value) ?? double.NaN).ToArray();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A named string argument; null when it is absent or set to null.</summary>
     public string? NamedString(string name)
     {

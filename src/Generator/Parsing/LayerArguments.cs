@@ -66,4 +66,43 @@ internal static class LayerArguments
         valid &= reader.CheckRange("LeakySlope", slope, slope is >= 0 and < 1, "the LeakyReLU slope must be in [0, 1); PyTorch's default is 0.01", reader.NamedLocation("LeakySlope"));
         return (float)slope;
     }
+
+    /// <summary>
+    /// Reports <see cref="DiagnosticDescriptors.LayerShapeMismatch"/> at the attribute when a kind that works on images
+    /// (<paramref name="what"/>: "a convolution") is given a flat vector; says how to give it an image.
+    /// </summary>
+    public static bool RequireImage(AttributeReader reader, string layerText, Model.TensorShape input, int index, string what)
+    {
+        if (input.IsImage)
+        {
+            return true;
+        }
+
+        string fix = index == 0
+            ? "declare the network's input as an image, e.g. [Network(InputShape = new[] { 1, 28, 28 })]"
+            : "put it before the Flatten, GlobalAvgPool2D or Dense layer that made the vector";
+        reader.Report(DiagnosticDescriptors.LayerShapeMismatch, reader.Location, layerText, input.ToString(), $"{what} takes an image [channels, height, width], not a flat vector; {fix}");
+        return false;
+    }
+
+    /// <summary>Reports <see cref="DiagnosticDescriptors.LayerShapeMismatch"/> when a kind that takes a flat vector is given an image.</summary>
+    public static bool RequireFlat(AttributeReader reader, string layerText, Model.TensorShape input, string what)
+    {
+        if (input.IsFlat)
+        {
+            return true;
+        }
+
+        reader.Report(DiagnosticDescriptors.LayerShapeMismatch, reader.Location, layerText, input.ToString(), $"{what} takes a flat vector; put [Flatten] (or [GlobalAvgPool2D]) before it");
+        return false;
+    }
+
+    /// <summary>Reads a whole-number argument of at least <paramref name="minimum"/> (a stride, a dilation), reporting NSL0007 at it otherwise.</summary>
+    public static int ReadCount(AttributeReader reader, string name, int defaultValue, int minimum, string requirement, ref bool valid)
+    {
+        double value = reader.NamedNumber(name) ?? defaultValue;
+        bool inRange = value >= minimum && value <= Model.NetworkLimits.MaxWidth && value == System.Math.Floor(value);
+        valid &= reader.CheckRange(name, value, inRange, requirement, reader.NamedLocation(name));
+        return inRange ? (int)value : minimum;
+    }
 }

@@ -69,12 +69,12 @@ internal static class NetworkParser
         bool shapeIsValid = CheckClassShape(symbol, declaration, network, out EquatableArray<ContainingTypeSpec> containingTypes);
         valid &= shapeIsValid;
 
-        int inputs = ReadInputs(symbol, network, ref valid);
+        TensorShape inputShape = ReadInputShape(symbol, network, ref valid);
         LossKind loss = network.ReadEnum(network.NamedNumber("Loss"), LossKind.MeanSquaredError, "Loss", network.NamedLocation("Loss"), ref valid);
         OptimizerSpec optimizer = ReadOptimizer(network, ref valid);
         int seed = (int)(network.NamedNumber("Seed") ?? 0);
 
-        List<LayerSpec> layers = ReadLayers(symbol, inputs, diagnostics, cancellationToken, ref valid);
+        List<LayerSpec> layers = ReadLayers(symbol, inputShape, diagnostics, cancellationToken, ref valid);
         if (layers.Count == 0 && valid)
         {
             network.Report(DiagnosticDescriptors.NoLayers, network.Location, symbol.Name);
@@ -91,7 +91,7 @@ internal static class NetworkParser
                 NamespaceOf(symbol),
                 containingTypes,
                 symbol.Name,
-                TensorShape.Features(inputs),
+                inputShape,
                 loss,
                 optimizer,
                 seed,
@@ -238,6 +238,49 @@ internal static class NetworkParser
         _ => "class",
     };
 
+    /// <summary>
+    /// One sample's shape: <c>InputShape</c> (<c>[features]</c> or <c>[channels, height, width]</c>) or <c>Inputs</c>
+    /// features, exactly one of them. An unusable shape is reported and read as a single feature, so that the layers are
+    /// still read and checked.
+    /// </summary>
+    private static TensorShape ReadInputShape(INamedTypeSymbol symbol, AttributeReader network, ref bool valid)
+    {
+        double[]? dimensions = network.NamedNumbers("InputShape");
+        if (dimensions is null)
+        {
+            return TensorShape.Features(ReadInputs(symbol, network, ref valid));
+        }
+
+        string written = "new[] { " + string.Join(", ", dimensions.Select(AttributeReader.Format)) + " }";
+        string? problem = null;
+        if (network.HasNamed("Inputs"))
+        {
+            problem = "set InputShape or Inputs, not both (Inputs = n is InputShape = new[] { n })";
+        }
+        else if (dimensions.Length is not (1 or 3))
+        {
+            problem = "a sample is a vector, new[] { features }, or an image, new[] { channels, height, width } (PyTorch's order without the batch)";
+        }
+        else if (dimensions.Any(d => !(d >= 1) || d != System.Math.Floor(d)))
+        {
+            problem = "every dimension must be a positive whole number";
+        }
+        else if (dimensions.Aggregate(1.0, (product, d) => product * d) > NetworkLimits.MaxWidth)
+        {
+            problem = $"a network takes at most {AttributeReader.Grouped(NetworkLimits.MaxWidth)} values per sample, so that a batch of samples fits in an array";
+        }
+
+        if (problem is not null)
+        {
+            network.Report(DiagnosticDescriptors.InvalidArgument, network.NamedLocation("InputShape"), "InputShape", written, problem);
+            valid = false;
+            return TensorShape.Features(1);
+        }
+
+        int[] shape = dimensions.Select(d => (int)d).ToArray();
+        return shape.Length == 1 ? TensorShape.Features(shape[0]) : TensorShape.Image(shape[0], shape[1], shape[2]);
+    }
+
     private static int ReadInputs(INamedTypeSymbol symbol, AttributeReader network, ref bool valid)
     {
         double? inputs = network.NamedNumber("Inputs");
@@ -258,7 +301,7 @@ internal static class NetworkParser
             return 0;
         }
 
-        string problem = inputs is null ? "does not set Inputs" : $"sets Inputs = {AttributeReader.Format(inputs.Value)}";
+        string problem = inputs is null ? "does not set Inputs or InputShape" : $"sets Inputs = {AttributeReader.Format(inputs.Value)}";
         network.Report(DiagnosticDescriptors.MissingInputs, network.NamedLocation("Inputs"), symbol.Name, problem);
         valid = false;
         return 0;
@@ -291,7 +334,7 @@ internal static class NetworkParser
         return value;
     }
 
-    private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, int inputs, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, TensorShape inputShape, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
     {
         // Layers are read in source order: that is the order the user declared them in.
         IReadOnlyList<AttributeData> layerAttributes = LayerAttributes(symbol);
@@ -299,7 +342,7 @@ internal static class NetworkParser
         var layers = new List<LayerSpec>();
         var locations = new List<Location?>();
         var offsets = new LayerOffsets();
-        TensorShape shape = TensorShape.Features(inputs);
+        TensorShape shape = inputShape;
         foreach (AttributeData attribute in layerAttributes)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -4,7 +4,7 @@ namespace Neuroslyn;
 
 /// <summary>
 /// Declares that a <c>partial class</c> is a neural network. The layers follow as attributes in source order
-/// (<see cref="DenseAttribute"/>, <see cref="DropoutAttribute"/>, <see cref="BatchNormAttribute"/>), and the
+/// (<see cref="DenseAttribute"/>, <see cref="Conv2DAttribute"/>, <see cref="MaxPool2DAttribute"/>, <see cref="FlattenAttribute"/>, <see cref="DropoutAttribute"/>, <see cref="BatchNormAttribute"/>, ...), and the
 /// Neuroslyn source generator writes the class's forward pass, backpropagation and optimizer step.
 /// </summary>
 /// <remarks>
@@ -14,8 +14,15 @@ namespace Neuroslyn;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute : Attribute
 {
-    /// <summary>Number of input features per sample. Required; must be positive.</summary>
+    /// <summary>Number of input features per sample, for a network over flat vectors. Set this or <see cref="InputShape"/>.</summary>
     public int Inputs { get; set; }
+
+    /// <summary>
+    /// One sample's shape, in PyTorch's order without the batch: <c>new[] { 1, 28, 28 }</c> for an image of channels ×
+    /// height × width (NCHW; the values of a sample are given channel by channel, each row after row), or
+    /// <c>new[] { 784 }</c> for a flat vector. Set this or <see cref="Inputs"/>.
+    /// </summary>
+    public int[]? InputShape { get; set; }
 
     /// <summary>The loss to minimise. Default: <see cref="Neuroslyn.Loss.MeanSquaredError"/>.</summary>
     public Loss Loss { get; set; } = Loss.MeanSquaredError;

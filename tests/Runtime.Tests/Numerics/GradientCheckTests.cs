@@ -49,4 +49,24 @@ public sealed class GradientCheckTests
     [Fact]
     public void Widths_that_leave_partial_vectors_in_every_kernel()
         => GradientCheck.Run(new WideTailNet(), TestData.Normal(9 * 37, 17), TestData.Labels(9, 33, 18));
+
+    [Fact]
+    public void Convolution_without_padding_then_padded_max_pooling_and_flatten_over_two_channels()
+        => GradientCheck.Run(new ConvValidNet(), TestData.Normal(Rows * ConvValidNet.InputSize, 41), TestData.Normal(Rows * 4, 42));
+
+    [Fact]
+    public void Convolution_with_same_padding_at_stride_2_then_padded_average_pooling()
+        => GradientCheck.Run(new ConvStridedSameNet(), TestData.Normal(Rows * ConvStridedSameNet.InputSize, 43), TestData.Labels(Rows, 3, 44));
+
+    [Fact]
+    public void Dilated_convolution_without_bias_and_an_even_kernel_with_same_padding_then_global_average_pooling()
+        => GradientCheck.Run(new ConvDilatedEvenSameNet(), TestData.Normal(Rows * ConvDilatedEvenSameNet.InputSize, 45), TestData.Normal(Rows * 2, 46));
+
+    [Fact]
+    public void Grouped_depthwise_channel_multiplier_and_1x1_convolutions()
+        => GradientCheck.Run(new ConvGroupsNet(), TestData.Normal(Rows * ConvGroupsNet.InputSize, 47), TestData.Normal(Rows * 2, 48));
+
+    [Fact]
+    public void Batch_normalization_over_channels_padded_strided_average_pooling_and_dropout_on_an_image()
+        => GradientCheck.Run(new ConvBatchNormNet(), TestData.Normal(Rows * ConvBatchNormNet.InputSize, 49), TestData.Labels(Rows, 3, 50));
 }

@@ -2,7 +2,7 @@ using Neuroslyn.Generator.Model;
 
 namespace Neuroslyn.Generator.Parsing;
 
-/// <summary>Reads <c>[BatchNorm(activation, Momentum = ..., Epsilon = ..., LeakySlope = ..., Name = ...)]</c>.</summary>
+/// <summary>Reads (over a vector's features or an image's channels) <c>[BatchNorm(activation, Momentum = ..., Epsilon = ..., LeakySlope = ..., Name = ...)]</c>.</summary>
 internal sealed class BatchNormKind : LayerKind
 {
     public static readonly BatchNormKind Instance = new();
@@ -13,7 +13,7 @@ internal sealed class BatchNormKind : LayerKind
 
     public override LayerSpec? Read(AttributeReader reader, int index, TensorShape input, LayerOffsets offsets, ref bool valid)
     {
-        int size = input.Size;
+        int size = input.IsImage ? input.Channels : input.Size;
         ActivationKind activation = reader.ReadEnum(reader.ConstructorNumber(0), ActivationKind.Linear, "activation", reader.PositionalLocation(0), ref valid);
         double momentum = reader.NamedNumber("Momentum") ?? 0.1;
         valid &= reader.CheckRange("Momentum", momentum, momentum is >= 0 and <= 1, "BatchNorm momentum is the weight of each new batch in [0, 1]; PyTorch's default is 0.1", reader.NamedLocation("Momentum"));
@@ -27,7 +27,7 @@ internal sealed class BatchNormKind : LayerKind
         int mean = offsets.TakeBuffer(size);
         int variance = offsets.TakeBuffer(size);
         string name = LayerArguments.ReadName(reader, index, offsets, ref valid);
-        var norm = new BatchNormSpec(index, offsets.TorchIndex, size, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance, offsets.TakeCounter(), name);
+        var norm = new BatchNormSpec(index, offsets.TorchIndex, input, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance, offsets.TakeCounter(), name);
         offsets.TakeTorchModules(norm.TorchModuleCount);
         return norm;
     }

@@ -18,6 +18,12 @@ internal sealed class DenseKind : LayerKind
     {
         double units = reader.ConstructorNumber(0) ?? 0;
         string layerText = $"Dense({AttributeReader.Format(units)})";
+        if (!LayerArguments.RequireFlat(reader, layerText, input, "a dense layer"))
+        {
+            valid = false;
+            return null;
+        }
+
         if (units <= 0 || units > NetworkLimits.MaxWidth)
         {
             string problem = units <= 0

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Neuroslyn.Weights.Onnx;
 using Onnx;
 
@@ -6,14 +7,21 @@ namespace Neuroslyn;
 /// <summary>A <see cref="BatchNormAttribute"/> layer, then its activation.</summary>
 /// <param name="Index">Position among the declared layers (0-based).</param>
 /// <param name="Name">Prefix of the layer's tensors in the state_dict (see <see cref="LayerInfo.Name"/>).</param>
-/// <param name="Size">Features in and out.</param>
+/// <param name="Size">Values normalised separately: features of a vector (<c>BatchNorm1d</c>), channels of an image (<c>BatchNorm2d</c>).</param>
 /// <param name="Activation">The activation after the normalisation.</param>
 /// <param name="LeakySlope">Negative slope when <paramref name="Activation"/> is LeakyReLU.</param>
 /// <param name="Momentum">Weight of each new batch in the running statistics.</param>
 /// <param name="Epsilon">Added to the variance before the square root.</param>
-public sealed record BatchNormLayerInfo(int Index, string Name, int Size, Activation Activation, float LeakySlope, float Momentum, float Epsilon)
-    : LayerInfo(Index, Name, Size, Size)
+/// <param name="Image">The input's shape <c>[channels, height, width]</c> over an image; null over a vector.</param>
+public sealed record BatchNormLayerInfo(int Index, string Name, int Size, Activation Activation, float LeakySlope, float Momentum, float Epsilon, IReadOnlyList<int>? Image = null)
+    : LayerInfo(Index, Name, Image is null ? Size : Image[0] * Image[1] * Image[2], Image is null ? Size : Image[0] * Image[1] * Image[2])
 {
+    /// <inheritdoc/>
+    public override IReadOnlyList<int> InputShape => Image ?? base.InputShape;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<int> OutputShape => InputShape;
+
     /// <inheritdoc/>
     public override Activation AppliedActivation => Activation;
 

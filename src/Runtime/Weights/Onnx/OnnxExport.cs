@@ -11,8 +11,9 @@ namespace Neuroslyn.Weights.Onnx;
 /// weight as an <c>[out, in]</c> initializer and <c>transB = 1</c> (as <c>torch.onnx.export</c> writes
 /// <c>nn.Linear</c>), each BatchNorm a <c>BatchNormalization</c> with its running statistics, each activation its
 /// operator (<c>Relu</c>, <c>LeakyRelu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c>); dropout is left out, as in
-/// inference. The model computes what <see cref="INetwork.PredictBatch"/> does: input <c>input</c>
-/// <c>[batch, InputSize]</c>, output <c>output</c> <c>[batch, OutputSize]</c>, initializers named as in the weight
+/// inference; convolutions are <c>Conv</c>, pooling <c>MaxPool</c>, <c>AveragePool</c> or <c>GlobalAveragePool</c>, and
+/// <c>Flatten</c> is <c>Flatten</c>. The model computes what <see cref="INetwork.PredictBatch"/> does: input <c>input</c>
+/// <c>[batch, InputSize]</c> (<c>[batch, channels, height, width]</c> for an image network, in the same order), output <c>output</c> <c>[batch, OutputSize]</c>, initializers named as in the weight
 /// files (<c>0.weight</c>).
 /// </summary>
 public static class OnnxExport
@@ -62,8 +63,8 @@ public static class OnnxExport
     {
         ArgumentNullException.ThrowIfNull(network);
         var graph = new GraphProto { Name = typeof(TNet).Name };
-        graph.Input.Add(OnnxGraph.FloatMatrix(InputName, TNet.InputSize));
-        graph.Output.Add(OnnxGraph.FloatMatrix(OutputName, TNet.OutputSize));
+        graph.Input.Add(OnnxGraph.FloatTensor(InputName, TNet.Layers[0].InputShape));
+        graph.Output.Add(OnnxGraph.FloatTensor(OutputName, [TNet.OutputSize]));
 
         var tensors = new Dictionary<(int Layer, TensorRole Role), TensorInfo>();
         foreach (TensorInfo tensor in TNet.Tensors)

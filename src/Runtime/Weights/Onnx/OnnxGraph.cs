@@ -9,17 +9,38 @@ namespace Neuroslyn.Weights.Onnx;
 /// <summary>Adds a network's layers to an ONNX graph: nodes, and the weights as initializers in PyTorch's layout.</summary>
 internal sealed class OnnxGraph(GraphProto graph, INetwork network, IReadOnlyDictionary<(int Layer, TensorRole Role), TensorInfo> tensors)
 {
-    /// <summary>A <c>[batch, columns]</c> float value, the batch dimension symbolic.</summary>
-    public static ValueInfoProto FloatMatrix(string name, int columns)
+    /// <summary>A float value of <c>[batch, ...dimensions]</c>, the batch dimension symbolic: <c>[batch, 784]</c>, <c>[batch, 1, 28, 28]</c>.</summary>
+    public static ValueInfoProto FloatTensor(string name, IReadOnlyList<int> dimensions)
     {
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = columns });
+        foreach (int dimension in dimensions)
+        {
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = dimension });
+        }
+
         return new ValueInfoProto
         {
             Name = name,
             Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
         };
+    }
+
+    /// <summary>Sets the ints attribute <paramref name="name"/> of <paramref name="node"/>.</summary>
+    public static void Ints(NodeProto node, string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.Add(values);
+        node.Attribute.Add(attribute);
+    }
+
+    /// <summary><c>Flatten(axis = 1)</c> after <paramref name="input"/>; returns the name of its output.</summary>
+    public string Flatten(string layer, string input)
+    {
+        string output = $"{layer}.flatten";
+        NodeProto node = Node("Flatten", $"{layer}.Flatten", [input], output);
+        node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+        return output;
     }
 
     /// <summary>Adds the layer's parameter tensor of <paramref name="role"/> as an initializer; returns its name.</summary>

@@ -1,0 +1,207 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace Neuroslyn.Kernels;
+
+/// <summary>
+/// Max and average pooling over channels-last images (<c>[height, width, channels]</c> per sample), forward and backward,
+/// vectorised over the channels of a pixel.
+/// </summary>
+public static class PoolKernels
+{
+    /// <summary>Each window's largest value, per channel.</summary>
+    public static void MaxForward(ReadOnlySpan<float> x, Span<float> y, int count, PoolGeometry geometry)
+    {
+        Check(x.Length, y.Length, count, geometry);
+        int channels = geometry.Channels;
+        for (int sample = 0; sample < count; sample++)
+        {
+            ReadOnlySpan<float> image = x.Slice(sample * geometry.InputSize, geometry.InputSize);
+            for (int oy = 0; oy < geometry.OutputHeight; oy++)
+            {
+                for (int ox = 0; ox < geometry.OutputWidth; ox++)
+                {
+                    Span<float> output = y.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
+                    output.Fill(float.NegativeInfinity);
+                    for (int ky = 0; ky < geometry.Pool; ky++)
+                    {
+                        int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+                        for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+                        {
+                            int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                            if ((uint)ix < (uint)geometry.Width)
+                            {
+                                TensorPrimitives.Max(output, image.Slice(((iy * geometry.Width) + ix) * channels, channels), output);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The max-pooling input gradient, overwriting <paramref name="dx"/>: each window's output gradient goes to its first
+    /// input, in row-major order, that equals the window's maximum (PyTorch's choice among ties).
+    /// </summary>
+    public static void MaxBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int count, PoolGeometry geometry)
+    {
+        Check(x.Length, y.Length, count, geometry);
+        Check(dx.Length, dy.Length, count, geometry);
+        int channels = geometry.Channels;
+        dx.Slice(0, count * geometry.InputSize).Clear();
+        for (int sample = 0; sample < count; sample++)
+        {
+            int imageStart = sample * geometry.InputSize;
+            for (int oy = 0; oy < geometry.OutputHeight; oy++)
+            {
+                for (int ox = 0; ox < geometry.OutputWidth; ox++)
+                {
+                    int outputStart = ((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels;
+                    for (int c = 0; c < channels; c++)
+                    {
+                        int winner = FirstMaximum(x, imageStart, oy, ox, c, y[outputStart + c], geometry);
+                        if (winner >= 0)
+                        {
+                            dx[winner] += dy[outputStart + c];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Each window's mean, per channel; padded positions count as zeros (PyTorch's <c>count_include_pad=True</c>).</summary>
+    public static void AverageForward(ReadOnlySpan<float> x, Span<float> y, int count, PoolGeometry geometry)
+    {
+        Check(x.Length, y.Length, count, geometry);
+        int channels = geometry.Channels;
+        float scale = 1f / (geometry.Pool * geometry.Pool);
+        for (int sample = 0; sample < count; sample++)
+        {
+            ReadOnlySpan<float> image = x.Slice(sample * geometry.InputSize, geometry.InputSize);
+            for (int oy = 0; oy < geometry.OutputHeight; oy++)
+            {
+                for (int ox = 0; ox < geometry.OutputWidth; ox++)
+                {
+                    Span<float> output = y.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
+                    output.Clear();
+                    for (int ky = 0; ky < geometry.Pool; ky++)
+                    {
+                        int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+                        for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+                        {
+                            int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                            if ((uint)ix < (uint)geometry.Width)
+                            {
+                                TensorPrimitives.Add(output, image.Slice(((iy * geometry.Width) + ix) * channels, channels), output);
+                            }
+                        }
+                    }
+
+                    TensorPrimitives.Multiply(output, scale, output);
+                }
+            }
+        }
+    }
+
+    /// <summary>The average-pooling input gradient, overwriting <paramref name="dx"/>: each window's gradient shared equally by its positions.</summary>
+    public static void AverageBackward(ReadOnlySpan<float> dy, Span<float> dx, int count, PoolGeometry geometry)
+    {
+        Check(dx.Length, dy.Length, count, geometry);
+        int channels = geometry.Channels;
+        float scale = 1f / (geometry.Pool * geometry.Pool);
+        dx.Slice(0, count * geometry.InputSize).Clear();
+        for (int sample = 0; sample < count; sample++)
+        {
+            Span<float> image = dx.Slice(sample * geometry.InputSize, geometry.InputSize);
+            for (int oy = 0; oy < geometry.OutputHeight; oy++)
+            {
+                for (int ox = 0; ox < geometry.OutputWidth; ox++)
+                {
+                    ReadOnlySpan<float> gradient = dy.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
+                    for (int ky = 0; ky < geometry.Pool; ky++)
+                    {
+                        int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+                        for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+                        {
+                            int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                            if ((uint)ix < (uint)geometry.Width)
+                            {
+                                Span<float> target = image.Slice(((iy * geometry.Width) + ix) * channels, channels);
+                                TensorPrimitives.FusedMultiplyAdd(gradient, scale, target, target);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Each channel's mean over the whole image: <paramref name="count"/> images of <paramref name="positions"/> pixels to rows of <paramref name="channels"/>.</summary>
+    public static void GlobalAverageForward(ReadOnlySpan<float> x, Span<float> y, int count, int positions, int channels)
+    {
+        CheckGlobal(x.Length, y.Length, count, positions, channels);
+        for (int sample = 0; sample < count; sample++)
+        {
+            Span<float> output = y.Slice(sample * channels, channels);
+            output.Clear();
+            for (int p = 0; p < positions; p++)
+            {
+                TensorPrimitives.Add(output, x.Slice(((sample * positions) + p) * channels, channels), output);
+            }
+
+            TensorPrimitives.Multiply(output, 1f / positions, output);
+        }
+    }
+
+    /// <summary>The global-average input gradient, overwriting <paramref name="dx"/>: every pixel gets its channel's gradient / positions.</summary>
+    public static void GlobalAverageBackward(ReadOnlySpan<float> dy, Span<float> dx, int count, int positions, int channels)
+    {
+        CheckGlobal(dx.Length, dy.Length, count, positions, channels);
+        for (int sample = 0; sample < count; sample++)
+        {
+            ReadOnlySpan<float> gradient = dy.Slice(sample * channels, channels);
+            for (int p = 0; p < positions; p++)
+            {
+                TensorPrimitives.Multiply(gradient, 1f / positions, dx.Slice(((sample * positions) + p) * channels, channels));
+            }
+        }
+    }
+
+    private static int FirstMaximum(ReadOnlySpan<float> x, int imageStart, int oy, int ox, int channel, float maximum, PoolGeometry geometry)
+    {
+        for (int ky = 0; ky < geometry.Pool; ky++)
+        {
+            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+            {
+                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                int index = imageStart + (((iy * geometry.Width) + ix) * geometry.Channels) + channel;
+                if ((uint)ix < (uint)geometry.Width && (x[index] == maximum || (float.IsNaN(maximum) && float.IsNaN(x[index]))))
+                {
+                    return index;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Check(int input, int output, int count, PoolGeometry geometry)
+    {
+        if (count < 0 || geometry.Pool <= 0 || geometry.Stride <= 0 || geometry.OutputHeight <= 0 || geometry.OutputWidth <= 0
+            || input < (long)count * geometry.InputSize || output < (long)count * geometry.OutputSize)
+        {
+            throw new ArgumentException($"Pooling {geometry}: a span is shorter than {count} samples need, or the geometry has no output.");
+        }
+    }
+
+    private static void CheckGlobal(int input, int output, int count, int positions, int channels)
+    {
+        if (count < 0 || positions <= 0 || channels <= 0 || input < (long)count * positions * channels || output < (long)count * channels)
+        {
+            throw new ArgumentException($"Global average pooling of {positions} pixels × {channels} channels: a span is shorter than {count} samples need.");
+        }
+    }
+}
