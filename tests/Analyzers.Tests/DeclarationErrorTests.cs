@@ -517,6 +517,62 @@ public sealed class DeclarationErrorTests
         Assert.Empty(run.Networks);
     }
 
+    // NSL0011
+
+    [Fact]
+    public void Dense_on_an_image_is_NSL0011_with_the_shape_and_the_fix()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(InputShape = new[] { 1, 28, 28 })]
+            [Conv2D(32, 3, Activation.ReLU)]
+            [[|Dense(10)|]]
+            public partial class NoFlattenNet { }
+            """,
+            "NSL0011",
+            "Dense(10) cannot take its input of shape 32 × 26 × 26: a dense layer takes a flat vector; put [Flatten] (or [GlobalAvgPool2D]) before it");
+
+    [Fact]
+    public void Convolution_on_a_flat_input_is_NSL0011_and_says_how_to_declare_an_image()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 784)]
+            [[|Conv2D(8, 3)|]]
+            [Dense(2)]
+            public partial class FlatConvNet { }
+            """,
+            "NSL0011",
+            "Conv2D(8, 3) cannot take its input of shape 784: a convolution takes an image [channels, height, width], not a flat vector; declare the network's input as an image");
+
+    [Fact]
+    public void Dilated_kernel_larger_than_the_padded_input_is_NSL0011_at_the_kernel()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(InputShape = new[] { 1, 4, 4 })]
+            [Conv2D(2, [|3|], Dilation = 2)]
+            [Flatten]
+            [Dense(2)]
+            public partial class WideKernelNet { }
+            """,
+            "NSL0011",
+            "its kernel spans 5 × 5 pixels (kernel 3, dilation 2), more than the 4 × 4 padded input");
+
+    [Fact]
+    public void Groups_that_do_not_divide_the_channels_are_NSL0011_at_the_argument()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(InputShape = new[] { 3, 8, 8 })]
+            [Conv2D(4, 3, [|Groups = 2|])]
+            [Flatten]
+            [Dense(2)]
+            public partial class BadGroupsNet { }
+            """,
+            "NSL0011",
+            "Groups = 2 must divide both its 3 input channels and its 4 filters");
+
     // NSL0010
 
     [Theory]

@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingInputs = Error(
         "NSL0003",
         "Network needs a positive input size",
-        "[Network] on '{0}' {1}: set Inputs to the number of features per sample, e.g. [Network(Inputs = 784)], or InputShape to an image's channels, height and width, e.g. [Network(InputShape = new[] { 1, 28, 28 })]");
+        "[Network] on '{0}' {1}: set Inputs to the number of features per sample, e.g. [Network(Inputs = 784)], or InputShape to an image's channels, height and width, e.g. [Network(InputShape = new[] {{ 1, 28, 28 }})]");
 
     public static readonly DiagnosticDescriptor NoLayers = Error(
         "NSL0004",
@@ -250,7 +250,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor[] All =>
     [
         ClassNotPartial, UnsupportedClass, MissingInputs, NoLayers, InvalidLayerSize, UnknownEnumValue,
-        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName,
+        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName, LayerShapeMismatch,
         DropoutRateOutOfRange, DropoutRateTooHigh, DropoutRateZero, DropoutBeforeBatchNorm,
         VanishingGradient, ExplodingGradient, DeadRelu,
         HeInitializerWithSaturatingActivation, GlorotInitializerWithRelu,
