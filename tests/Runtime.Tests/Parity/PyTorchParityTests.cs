@@ -9,7 +9,8 @@ namespace Neuroslyn.Runtime.Tests.Parity;
 
 /// <summary>
 /// Forward outputs, loss, every gradient, and the state after two Adam steps and after two SGD-with-momentum
-/// steps match PyTorch 1.13 on the same weights and data (Parity/Reference, made by make_reference.py).
+/// steps match PyTorch 1.13 on the same weights and data (Parity/Reference, made by make_reference.py), for six
+/// multilayer perceptrons and five image networks (convolutions with every option, both poolings, BatchNorm2d).
 /// </summary>
 /// <remarks>
 /// Tolerance: |ours - PyTorch| ≤ 1e-5 + 1e-4·|PyTorch| for every value. Both sides compute in float32 but sum in
@@ -49,6 +50,26 @@ public sealed class PyTorchParityTests
     [Fact] public void WideBatchNormRegressor_with_Adam() => Check<WideBatchNormRegressorAdam, float>("WideBatchNormRegressor", "adam", c => c.FloatTargets);
 
     [Fact] public void WideBatchNormRegressor_with_SGD_momentum() => Check<WideBatchNormRegressorSgd, float>("WideBatchNormRegressor", "sgd_momentum", c => c.FloatTargets);
+
+    [Fact] public void ConvReluPool_with_Adam() => Check<ConvReluPoolAdam, int>("ConvReluPool", "adam", c => c.LabelTargets);
+
+    [Fact] public void ConvReluPool_with_SGD_momentum() => Check<ConvReluPoolSgd, int>("ConvReluPool", "sgd_momentum", c => c.LabelTargets);
+
+    [Fact] public void ConvBatchNorm_with_Adam() => Check<ConvBatchNormAdam, float>("ConvBatchNorm", "adam", c => c.FloatTargets);
+
+    [Fact] public void ConvBatchNorm_with_SGD_momentum() => Check<ConvBatchNormSgd, float>("ConvBatchNorm", "sgd_momentum", c => c.FloatTargets);
+
+    [Fact] public void ConvStridedSame_with_Adam() => Check<ConvStridedSameAdam, int>("ConvStridedSame", "adam", c => c.LabelTargets);
+
+    [Fact] public void ConvStridedSame_with_SGD_momentum() => Check<ConvStridedSameSgd, int>("ConvStridedSame", "sgd_momentum", c => c.LabelTargets);
+
+    [Fact] public void ConvGroupsDepthwise_with_Adam() => Check<ConvGroupsDepthwiseAdam, int>("ConvGroupsDepthwise", "adam", c => c.LabelTargets);
+
+    [Fact] public void ConvGroupsDepthwise_with_SGD_momentum() => Check<ConvGroupsDepthwiseSgd, int>("ConvGroupsDepthwise", "sgd_momentum", c => c.LabelTargets);
+
+    [Fact] public void ConvPaddedMaxPoolBinary_with_Adam() => Check<ConvPaddedMaxPoolBinaryAdam, float>("ConvPaddedMaxPoolBinary", "adam", c => c.FloatTargets);
+
+    [Fact] public void ConvPaddedMaxPoolBinary_with_SGD_momentum() => Check<ConvPaddedMaxPoolBinarySgd, float>("ConvPaddedMaxPoolBinary", "sgd_momentum", c => c.FloatTargets);
 
     private static void Check<TNet, TTarget>(string caseName, string optimizer, Func<ReferenceCase, TTarget[]> targetsOf)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<TTarget>

@@ -7,7 +7,7 @@ namespace Neuroslyn.Runtime.Tests.Parity;
 /// <summary>Moves tensors between a generated network and PyTorch's state_dict layout.</summary>
 internal static class StateDict
 {
-    /// <summary>Writes every tensor of <paramref name="state"/> into the network, transposing dense weights.</summary>
+    /// <summary>Writes every tensor of <paramref name="state"/> into the network, from PyTorch's layout into the network's storage order.</summary>
     public static void Load<TNet>(TNet network, Dictionary<string, float[]> state)
         where TNet : ICompiledNetwork<TNet>
     {
@@ -29,19 +29,9 @@ internal static class StateDict
     {
         ReadOnlySpan<float> data = source.Slice(tensor.Offset, tensor.Length);
         var result = new float[tensor.Length];
-        if (!tensor.IsTransposed)
+        for (int stored = 0; stored < result.Length; stored++)
         {
-            data.CopyTo(result);
-            return result;
-        }
-
-        int outputs = tensor.Shape[0], inputs = tensor.Shape[1];
-        for (int o = 0; o < outputs; o++)
-        {
-            for (int i = 0; i < inputs; i++)
-            {
-                result[(o * inputs) + i] = data[(i * outputs) + o];
-            }
+            result[TorchIndex(tensor, stored)] = data[stored];
         }
 
         return result;
@@ -50,19 +40,35 @@ internal static class StateDict
     private static void FromTorch(TensorInfo tensor, float[] data, Span<float> target)
     {
         Assert.Equal(tensor.Length, data.Length);
-        if (!tensor.IsTransposed)
+        for (int stored = 0; stored < target.Length; stored++)
         {
-            data.CopyTo(target);
-            return;
+            target[stored] = data[TorchIndex(tensor, stored)];
+        }
+    }
+
+    /// <summary>
+    /// Where the element at <paramref name="stored"/> of the network's array sits in PyTorch's row-major layout. The
+    /// stored array's axis a is PyTorch's axis StorageOrder[a] (none given: PyTorch's own order). Written from the
+    /// definition, one element at a time, independently of the runtime's TensorLayout that it checks.
+    /// </summary>
+    private static int TorchIndex(TensorInfo tensor, int stored)
+    {
+        int rank = tensor.Shape.Count;
+        int torchIndex = 0;
+        for (int axis = rank - 1; axis >= 0; axis--)
+        {
+            int torchAxis = tensor.StorageOrder.Count == 0 ? axis : tensor.StorageOrder[axis];
+            int extent = tensor.Shape[torchAxis];
+            int torchStride = 1;
+            for (int later = torchAxis + 1; later < rank; later++)
+            {
+                torchStride *= tensor.Shape[later];
+            }
+
+            torchIndex += (stored % extent) * torchStride;
+            stored /= extent;
         }
 
-        int outputs = tensor.Shape[0], inputs = tensor.Shape[1];
-        for (int o = 0; o < outputs; o++)
-        {
-            for (int i = 0; i < inputs; i++)
-            {
-                target[(i * outputs) + o] = data[(o * inputs) + i];
-            }
-        }
+        return torchIndex;
     }
 }

@@ -73,7 +73,50 @@ def architectures():
         ("WideBatchNormRegressor", 1006, 37, 3, MSE, lambda: [
             nn.Linear(37, 40), nn.BatchNorm1d(40), nn.ReLU(),
             nn.Linear(40, 3)]),
+        # Image networks: the input is [C, H, W] per sample, flattened NCHW like PyTorch's tensors.
+        ("ConvReluPool", 1101, (1, 8, 8), 3, SOFTMAX_CE, lambda: [
+            nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(4, 6, 3), nn.ReLU(),
+            nn.Flatten(),
+            nn.Linear(6 * 2 * 2, 3)]),
+        ("ConvBatchNorm", 1102, (3, 7, 7), 2, MSE, lambda: [
+            nn.Conv2d(3, 5, 3, bias=False), nn.BatchNorm2d(5), nn.ReLU(),
+            nn.AvgPool2d(2, stride=1),
+            nn.Flatten(),
+            nn.Linear(5 * 4 * 4, 2)]),
+        ("ConvStridedSame", 1103, (2, 9, 9), 4, SOFTMAX_CE, lambda: [
+            # Neuroslyn's Padding.Same with stride 2 and an even kernel: 9 -> 5, padding 1 before and 2 after
+            # (ONNX's SAME_UPPER), which nn.Conv2d(padding="same") refuses with a stride.
+            SamePaddedConv2d(2, 4, 4, stride=2, pads=(1, 2, 1, 2)), nn.LeakyReLU(0.2),
+            nn.AvgPool2d(3, stride=2, padding=1),
+            nn.Flatten(),
+            nn.Linear(4 * 3 * 3, 4)]),
+        ("ConvGroupsDepthwise", 1104, (4, 6, 6), 3, SOFTMAX_CE, lambda: [
+            nn.Conv2d(4, 8, 3, padding=1, groups=2), nn.Tanh(),
+            nn.Conv2d(8, 8, 3, padding=2, dilation=2, groups=8), nn.ReLU(),
+            nn.Conv2d(8, 4, 1),
+            nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+            nn.Linear(4, 3)]),
+        ("ConvPaddedMaxPoolBinary", 1105, (1, 10, 10), 1, BCE, lambda: [
+            nn.Conv2d(1, 3, 5, padding=2), nn.Sigmoid(),
+            nn.MaxPool2d(3, stride=2, padding=1),
+            nn.BatchNorm2d(3),
+            nn.Conv2d(3, 2, 3, bias=False), nn.Tanh(),
+            nn.Flatten(),
+            nn.Linear(2 * 3 * 3, 1)]),
     ]
+
+
+class SamePaddedConv2d(nn.Conv2d):
+    """A Conv2d that zero-pads (left, right, top, bottom) first; its state_dict names are a plain Conv2d's."""
+
+    def __init__(self, *args, pads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pads = pads
+
+    def forward(self, x):
+        return super().forward(nn.functional.pad(x, self.pads))
 
 
 def make_loss(kind):
@@ -97,7 +140,7 @@ def perturb_batchnorm(model):
     """Move BatchNorm away from its defaults so an ignored gamma/beta or
     running statistic cannot pass the tests by accident."""
     for m in model.modules():
-        if isinstance(m, nn.BatchNorm1d):
+        if isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
             n = m.num_features
             m.weight.copy_(torch.empty(n).uniform_(0.5, 1.5))
             m.bias.copy_(torch.randn(n) * 0.1)
@@ -153,7 +196,8 @@ def build_record(name, seed, n_in, n_out, kind, layers):
     torch.manual_seed(seed)
     model = nn.Sequential(*layers()).to(torch.float32)
     perturb_batchnorm(model)
-    x = torch.randn(BATCH, n_in, dtype=torch.float32)
+    shape = n_in if isinstance(n_in, tuple) else (n_in,)
+    x = torch.randn(BATCH, *shape, dtype=torch.float32)
     y = make_targets(kind, n_out)
     loss_fn = make_loss(kind)
 
@@ -186,7 +230,8 @@ def build_record(name, seed, n_in, n_out, kind, layers):
     return {
         "name": name,
         "batch": BATCH,
-        "in": n_in,
+        "in": math.prod(shape),
+        "input_shape": list(shape),
         "out": n_out,
         "loss_kind": kind,
         "torch_version": torch.__version__,
@@ -206,7 +251,7 @@ def check(path):
     with open(path) as f:
         r = json.load(f)
     b, n_in, n_out = r["batch"], r["in"], r["out"]
-    assert len(r["inputs"]) == b * n_in
+    assert len(r["inputs"]) == b * n_in == b * math.prod(r["input_shape"])
     assert len(r["eval_outputs"]) == b * n_out
     if r["loss_kind"] == SOFTMAX_CE:
         assert len(r["targets"]) == b
