@@ -35,6 +35,52 @@ public sealed class OnnxExportTests
         => AssertSameOutputs(new OnnxWideNet(), rows: 70);
 
     [Fact]
+    public void Convolution_without_bias_BatchNorm2d_max_pooling_a_grouped_convolution_and_Flatten_match_PredictBatch_in_ONNX_Runtime()
+    {
+        var network = new ImageInteropNet();
+        float[] inputs = WeightFileTests.TestInputs(ImageInteropNet.InputSize, rows: 8, seed: 6);
+        int[] labels = Enumerable.Range(0, 8).Select(i => i % 3).ToArray();
+        for (int step = 0; step < 3; step++)
+        {
+            network.TrainBatch(inputs, labels); // moves BatchNorm's running statistics off their defaults
+        }
+
+        AssertSameOutputs(network, rows: 11);
+    }
+
+    [Fact]
+    public void Same_padding_with_a_stride_and_average_pooling_with_padding_match_PredictBatch_in_ONNX_Runtime()
+        => AssertSameOutputs(new Networks.ConvStridedSameAdam(), rows: 9);
+
+    [Fact]
+    public void Grouped_dilated_depthwise_and_pointwise_convolutions_and_global_average_pooling_match_PredictBatch_in_ONNX_Runtime()
+        => AssertSameOutputs(new Networks.ConvGroupsDepthwiseAdam(), rows: 5);
+
+    [Fact]
+    public void Padded_overlapping_max_pooling_and_BatchNorm2d_after_it_match_PredictBatch_in_ONNX_Runtime()
+        => AssertSameOutputs(new Networks.ConvPaddedMaxPoolBinaryAdam(), rows: 6);
+
+    [Fact]
+    public void Image_layers_are_Conv_pooling_BatchNormalization_and_Flatten_with_PyTorchs_attributes()
+    {
+        ModelProto model = ModelProto.Parser.ParseFrom(OnnxExport.ToBytes(new ImageInteropNet()));
+
+        Assert.Equal(
+            ["Conv", "BatchNormalization", "Relu", "MaxPool", "Conv", "Tanh", "Flatten", "Gemm", "Softmax", "Identity"],
+            model.Graph.Node.Select(node => node.OpType));
+        Assert.Equal([0L, 2L, 8L, 8L], model.Graph.Input.Single().Type.TensorType.Shape.Dim.Select(dim => dim.DimValue));
+        NodeProto grouped = model.Graph.Node[4];
+        Assert.Equal(["4.weight", "4.bias"], grouped.Input.Skip(1));
+        Assert.Equal(2, grouped.Attribute.Single(attribute => attribute.Name == "group").I);
+        Assert.Equal([3L, 3L], grouped.Attribute.Single(attribute => attribute.Name == "kernel_shape").Ints);
+        TensorProto weight = model.Graph.Initializer.Single(initializer => initializer.Name == "4.weight");
+        Assert.Equal([6L, 2L, 3L, 3L], weight.Dims);
+        Assert.Equal(
+            ["0.weight", "1.weight", "1.bias", "1.running_mean", "1.running_var", "4.weight", "4.bias", "7.weight", "7.bias"],
+            model.Graph.Initializer.Select(initializer => initializer.Name));
+    }
+
+    [Fact]
     public void Dense_layers_are_Gemm_with_transB_and_PyTorch_layout_initializers_and_dropout_is_left_out()
     {
         var network = new InteropNet();
@@ -64,7 +110,8 @@ public sealed class OnnxExportTests
         network.PredictBatch(inputs, expected);
 
         using var session = new InferenceSession(OnnxExport.ToBytes(network));
-        var input = new DenseTensor<float>(inputs, [rows, TNet.InputSize]);
+        int[] dimensions = [rows, .. TNet.Layers[0].InputShape]; // [N, C, H, W] for an image network
+        var input = new DenseTensor<float>(inputs, dimensions);
         using IDisposableReadOnlyCollection<DisposableNamedOnnxValue> results = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.InputName, input)]);
         DisposableNamedOnnxValue output = Assert.Single(results);
         Assert.Equal(OnnxExport.OutputName, output.Name);

@@ -11,44 +11,58 @@ namespace Neuroslyn.Runtime.Tests.Weights;
 /// Both directions of the interchange with PyTorch, on files that Reference/make_weights.py made with Debian's PyTorch
 /// 1.13 (committed: the tests do not need PyTorch). A file PyTorch wrote loads into the equivalent network and gives
 /// PyTorch's outputs; the file we write is byte for byte the one PyTorch loaded with <c>load_state_dict(strict=True)</c>,
-/// and PyTorch's outputs from it are ours.
+/// and PyTorch's outputs from it are ours. Once for a multilayer perceptron and once for a convolutional network, whose
+/// weights are stored in another order than PyTorch's and whose Flatten must give PyTorch's C·H·W order.
 /// </summary>
 public sealed class PyTorchInteropTests
 {
     private const string UpdateVariable = "NEUROSLYN_UPDATE_GOLDEN";
 
     [Fact]
-    public void File_written_by_PyTorch_loads_and_gives_PyTorchs_outputs()
+    public void File_written_by_PyTorch_loads_and_gives_PyTorchs_outputs() => AssertLoadsTorchFile<InteropNet>("");
+
+    [Fact]
+    public void File_we_write_is_the_one_PyTorch_loaded_and_gives_PyTorchs_outputs() => AssertWritesTorchFile<InteropNet>("");
+
+    [Fact]
+    public void Convolutional_file_written_by_PyTorch_loads_and_gives_PyTorchs_outputs() => AssertLoadsTorchFile<ImageInteropNet>("image_");
+
+    [Fact]
+    public void Convolutional_file_we_write_is_the_one_PyTorch_loaded_and_gives_PyTorchs_outputs() => AssertWritesTorchFile<ImageInteropNet>("image_");
+
+    private static void AssertLoadsTorchFile<TNet>(string prefix)
+        where TNet : ICompiledNetwork<TNet>, ITrainingState
     {
-        var network = new InteropNet(1);
-        WeightFile.Load(network, Reference("torch_made.safetensors"));
-        Outputs expected = Outputs.Load(Reference("torch_made.json"));
+        TNet network = TNet.Create(1);
+        WeightFile.Load(network, Reference(prefix + "torch_made.safetensors"));
+        Outputs expected = Outputs.Load(Reference(prefix + "torch_made.json"));
 
         Assert.Equal([expected.BatchesTracked], network.BatchesTracked.ToArray());
         AssertClose(expected, network);
     }
 
-    [Fact]
-    public void File_we_write_is_the_one_PyTorch_loaded_and_gives_PyTorchs_outputs()
+    private static void AssertWritesTorchFile<TNet>(string prefix)
+        where TNet : ICompiledNetwork<TNet>, ITrainingState
     {
-        byte[] ours = WeightFile.ToBytes(Shipped());
-        string committed = RepositoryPaths.Combine("tests", "Runtime.Tests", "Weights", "Reference", "neuroslyn_made.safetensors");
+        byte[] ours = WeightFile.ToBytes(Shipped<TNet>());
+        string committed = RepositoryPaths.Combine("tests", "Runtime.Tests", "Weights", "Reference", prefix + "neuroslyn_made.safetensors");
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true")
         {
             File.WriteAllBytes(committed, ours);
         }
 
         Assert.True(ours.AsSpan().SequenceEqual(File.ReadAllBytes(committed)), $"WeightFile no longer writes {committed}: if the change is intended, run the tests with {UpdateVariable}=1, then Reference/make_weights.py, and commit both files.");
-        Outputs expected = Outputs.Load(Reference("neuroslyn_made.json"));
+        Outputs expected = Outputs.Load(Reference(prefix + "neuroslyn_made.json"));
         Assert.Equal(7, expected.BatchesTracked);
-        AssertClose(expected, Shipped());
+        AssertClose(expected, Shipped<TNet>());
     }
 
     /// <summary>A network whose every value is set without training, so that every machine writes the same bytes.</summary>
-    private static InteropNet Shipped()
+    private static TNet Shipped<TNet>()
+        where TNet : ICompiledNetwork<TNet>, ITrainingState
     {
-        var network = new InteropNet(2026);
-        foreach (TensorInfo tensor in InteropNet.Tensors)
+        TNet network = TNet.Create(2026);
+        foreach (TensorInfo tensor in TNet.Tensors)
         {
             Span<float> values = tensor.IsBuffer ? network.Buffers.Slice(tensor.Offset, tensor.Length) : network.Parameters.Slice(tensor.Offset, tensor.Length);
             for (int i = 0; i < values.Length && !tensor.IsCounter; i++)

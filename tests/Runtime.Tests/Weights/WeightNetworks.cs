@@ -43,3 +43,17 @@ public partial class OnnxSigmoidNet { }
 [Dense(17, Activation.ReLU)]
 [Dense(10)]
 public partial class OnnxWideNet { }
+
+/// <summary>
+/// Reference/make_weights.py's image model: Conv2d(2, 4, 3, padding=1, bias=False), BatchNorm2d(4), ReLU, MaxPool2d(2),
+/// Conv2d(4, 6, 3, groups=2), Tanh, Flatten, Linear(24, 3), Softmax(dim=1); tensors 0.weight, 1.weight, 1.bias,
+/// 1.running_mean, 1.running_var, 1.num_batches_tracked, 4.weight, 4.bias, 7.weight, 7.bias.
+/// </summary>
+[Network(InputShape = new[] { 2, 8, 8 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, Seed = 12)]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[MaxPool2D(2)]
+[Conv2D(6, 3, Activation.Tanh, Groups = 2)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class ImageInteropNet { }

@@ -12,7 +12,8 @@ offsets relative to the data section, end exclusive), then the raw little-endian
 lays the file out as safetensors.torch.save_file does (no __metadata__ unless given; tensors sorted by dtype, the
 8-byte ones first, then by name; the header padded with spaces to a multiple of 8 bytes).
 
-Both directions of the interchange, on the nn.Sequential that InteropNet (WeightNetworks.cs) declares:
+Both directions of the interchange, on the nn.Sequential that InteropNet (WeightNetworks.cs) declares, and again with
+the prefix image_ on ImageInteropNet's (a convolutional network):
 
 1. torch_made.safetensors: the state_dict of a model trained for three steps (so BatchNorm's running statistics and
    num_batches_tracked = 3 are not the initial ones), written as save_file(model.state_dict()) would; torch_made.json:
@@ -47,6 +48,26 @@ def make_model():
         nn.Linear(6, 3),
         nn.Softmax(dim=1),
     )
+
+
+def make_image_model():
+    """ImageInteropNet's nn.Sequential: a convolution's [out, in/groups, kh, kw] weight, BatchNorm2d's buffers, a
+    grouped convolution and the C·H·W order of Flatten."""
+    return nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1, bias=False),
+        nn.BatchNorm2d(4),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(4, 6, 3, groups=2),
+        nn.Tanh(),
+        nn.Flatten(),
+        nn.Linear(6 * 2 * 2, 3),
+        nn.Softmax(dim=1),
+    )
+
+
+# (file prefix, model, one sample's input shape, the BatchNorm whose counter is checked)
+MODELS = [("", make_model, (5,), "1"), ("image_", make_image_model, (2, 8, 8), "1")]
 
 
 def write_safetensors(path, tensors, metadata=None):
@@ -91,13 +112,13 @@ def floats(tensor):
     return [float(v) for v in tensor.detach().reshape(-1).tolist()]
 
 
-def torch_made():
+def torch_made(prefix, make, shape, norm):
     torch.manual_seed(20260101)
-    model = make_model()
+    model = make()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     model.train()
     for _ in range(3):
-        x = torch.randn(16, 5) * 2 + 0.5
+        x = torch.randn(16, *shape) * 2 + 0.5
         labels = torch.randint(0, 3, (16,))
         optimizer.zero_grad()
         # The model ends in Softmax; train on its log, as CrossEntropyLoss would on logits.
@@ -105,36 +126,37 @@ def torch_made():
         loss.backward()
         optimizer.step()
     model.eval()
-    inputs = torch.randn(7, 5)
+    inputs = torch.randn(7, *shape)
     with torch.no_grad():
         outputs = model(inputs)
-    write_safetensors(os.path.join(HERE, "torch_made.safetensors"), model.state_dict())
-    assert int(model.state_dict()["1.num_batches_tracked"]) == 3
-    with open(os.path.join(HERE, "torch_made.json"), "w") as f:
+    write_safetensors(os.path.join(HERE, f"{prefix}torch_made.safetensors"), model.state_dict())
+    assert int(model.state_dict()[f"{norm}.num_batches_tracked"]) == 3
+    with open(os.path.join(HERE, f"{prefix}torch_made.json"), "w") as f:
         json.dump({"rows": 7, "inputs": floats(inputs), "outputs": floats(outputs), "num_batches_tracked": 3}, f, indent=1)
         f.write("\n")
 
 
-def neuroslyn_made():
-    path = os.path.join(HERE, "neuroslyn_made.safetensors")
+def neuroslyn_made(prefix, make, shape, norm):
+    path = os.path.join(HERE, f"{prefix}neuroslyn_made.safetensors")
     if not os.path.exists(path):
         print(f"{path} is missing: run the tests with NEUROSLYN_UPDATE_GOLDEN=1 first, then this script again.")
         return
     state = read_safetensors(path)
-    model = make_model()
+    model = make()
     model.load_state_dict(state, strict=True)  # every name, shape and dtype must be PyTorch's own
     model.eval()
     torch.manual_seed(7)
-    inputs = torch.randn(9, 5) * 1.5
+    inputs = torch.randn(9, *shape) * 1.5
     with torch.no_grad():
         outputs = model(inputs)
-    with open(os.path.join(HERE, "neuroslyn_made.json"), "w") as f:
+    with open(os.path.join(HERE, f"{prefix}neuroslyn_made.json"), "w") as f:
         json.dump({"rows": 9, "inputs": floats(inputs), "outputs": floats(outputs),
-                   "num_batches_tracked": int(state["1.num_batches_tracked"])}, f, indent=1)
+                   "num_batches_tracked": int(state[f"{norm}.num_batches_tracked"])}, f, indent=1)
         f.write("\n")
 
 
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, numpy {np.__version__}")
-    torch_made()
-    neuroslyn_made()
+    for model in MODELS:
+        torch_made(*model)
+        neuroslyn_made(*model)
