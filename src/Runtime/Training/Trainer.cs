@@ -61,12 +61,18 @@ public static class Trainer
         int sinceImprovement = 0;
         bool stoppedEarly = false;
         int threads = network.TrainingThreads;
+        float learningRate = network.LearningRate;
         network.TrainingThreads = options.Threads;
         monitor?.Attach(network);
         try
         {
             for (int epoch = 1; epoch <= options.Epochs; epoch++)
             {
+                if (options.LearningRateSchedule is { } schedule)
+                {
+                    network.LearningRate = ScheduledRate(schedule, epoch, learningRate);
+                }
+
                 EpochResult result = RunEpoch<TNet, TTarget>(network, batches, validation, epoch, options, progress, monitor, cancellationToken);
                 epochs.Add(result);
                 epochCompleted?.Invoke(result);
@@ -92,6 +98,7 @@ public static class Trainer
         {
             monitor?.Detach(network);
             network.TrainingThreads = threads;
+            network.LearningRate = learningRate;
         }
 
         if (options.EarlyStoppingPatience > 0 && options.RestoreBestParameters)
@@ -100,6 +107,14 @@ public static class Trainer
         }
 
         return new TrainingResult(epochs, best.Epoch, stoppedEarly) { HaltedBy = monitor?.HaltedBy };
+    }
+
+    private static float ScheduledRate(Func<int, float, float> schedule, int epoch, float initial)
+    {
+        float rate = schedule(epoch, initial);
+        return float.IsFinite(rate) && rate >= 0
+            ? rate
+            : throw new ArgumentOutOfRangeException(nameof(TrainingOptions.LearningRateSchedule), rate, $"TrainingOptions.LearningRateSchedule gave {rate} for epoch {epoch}; a learning rate is a finite number, 0 or more.");
     }
 
     private static EpochResult RunEpoch<TNet, TTarget>(

@@ -1,3 +1,5 @@
+using System;
+
 namespace Neuroslyn.Training;
 
 /// <summary>How <see cref="Trainer"/> runs: epochs, mini-batches, shuffling, early stopping, progress.</summary>
@@ -35,6 +37,15 @@ public sealed record TrainingOptions
     /// network's own setting is restored afterwards. Default 1. The result does not depend on it.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// The learning rate of each epoch, from the epoch (1 for the first) and the network's learning rate when
+    /// <see cref="Trainer.Fit{TNet, TTarget}"/> began; set before the epoch's first step. For example a cosine decay
+    /// over 10 epochs (PyTorch's <c>CosineAnnealingLR</c> stepped per epoch):
+    /// <c>(epoch, initial) =&gt; initial * 0.5f * (1 + MathF.Cos(MathF.PI * (epoch - 1) / 10))</c>. Null, the default,
+    /// leaves the rate alone. Fit puts the network's own rate back when it ends, so that a second Fit starts from it.
+    /// </summary>
+    public Func<int, float, float>? LearningRateSchedule { get; init; }
 
     /// <summary>Report progress every this many mini-batches (and at the end of each epoch). Default 50.</summary>
     public int ProgressInterval { get; init; } = 50;

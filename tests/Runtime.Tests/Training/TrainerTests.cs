@@ -56,6 +56,42 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_learning_rate_schedule_sets_each_epochs_rate_and_Fit_puts_the_networks_own_back()
+    {
+        var network = new CrossEntropyLogitsNet { LearningRate = 0.02f };
+        var calls = new List<(int Epoch, float Initial)>();
+        var during = new List<float>();
+        Trainer.Fit(
+            network, RandomSet(64, 7),
+            options: new TrainingOptions { Epochs = 3, BatchSize = 16, LearningRateSchedule = (epoch, initial) => { calls.Add((epoch, initial)); return initial / epoch; } },
+            epochCompleted: _ => during.Add(network.LearningRate));
+
+        Assert.Equal([(1, 0.02f), (2, 0.02f), (3, 0.02f)], calls);
+        Assert.Equal([0.02f, 0.01f, 0.02f / 3], during);
+        Assert.Equal(0.02f, network.LearningRate);
+    }
+
+    [Fact]
+    public void A_schedule_of_rate_zero_leaves_the_weights_as_they_were()
+    {
+        var network = new CrossEntropyLogitsNet();
+        float[] before = network.Parameters.ToArray();
+        Trainer.Fit(network, RandomSet(64, 8), options: new TrainingOptions { Epochs = 2, BatchSize = 16, LearningRateSchedule = (_, _) => 0f });
+
+        Assert.Equal(before, network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void A_schedule_that_gives_no_usable_rate_is_refused_with_the_epoch_and_the_rate()
+    {
+        var network = new CrossEntropyLogitsNet();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(
+            network, RandomSet(64, 9), options: new TrainingOptions { Epochs = 3, LearningRateSchedule = (epoch, initial) => epoch == 2 ? float.NaN : initial }));
+
+        Assert.Contains("gave NaN for epoch 2", error.Message);
+    }
+
+    [Fact]
     public void Early_stopping_ends_when_validation_stops_improving_and_restores_the_best_epoch()
     {
         // Random labels: the network memorises the training set, so the loss on other random labels soon rises.

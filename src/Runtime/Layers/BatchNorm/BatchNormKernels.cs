@@ -7,6 +7,12 @@ namespace Neuroslyn.Kernels;
 /// Batch normalization over the columns of a row-major batch (rows × features), with PyTorch's conventions:
 /// the batch is normalised with its biased variance, the running variance is updated with the unbiased one.
 /// </summary>
+/// <remarks>
+/// Over an image the rows are its pixels and the features its channels (channels-last), so rows are many and short
+/// (16 channels × 50,176 pixels for a batch of 64 images of 28 × 28). Every pass therefore works on a block of
+/// several rows at once (RowBlock), with each per-feature vector repeated once per row of the block, so
+/// that each vector call covers hundreds of floats instead of a handful. A wide layer's block is one row.
+/// </remarks>
 public static class BatchNormKernels
 {
     /// <summary>
@@ -25,21 +31,21 @@ public static class BatchNormKernels
             throw new ArgumentException($"BatchNorm needs at least 2 samples per training batch to estimate a variance; this batch has {rows}. Use a larger batch.", nameof(rows));
         }
 
+        var block = new RowBlock(features, stackalloc float[RowBlock.ScratchFloats(features, 3)]);
+        int total = rows * features;
+        block.ColumnSums(x, default, rows, mean);
+        TensorPrimitives.Multiply(mean, 1f / rows, mean);
+
+        // xHat holds x - mean for now; the variance sums its squares.
         Span<float> variance = invStd; // accumulated in place, then turned into 1/sqrt(var + eps)
-        mean.Clear();
-        variance.Clear();
-        for (int r = 0; r < rows; r++)
+        ReadOnlySpan<float> meanRows = block.Repeat(mean, 0);
+        for (int start = 0; start < total; start += block.Length)
         {
-            TensorPrimitives.Add(mean, x.Slice(r * features, features), mean);
+            int length = Math.Min(block.Length, total - start);
+            TensorPrimitives.Subtract(x.Slice(start, length), meanRows.Slice(0, length), xHat.Slice(start, length));
         }
 
-        TensorPrimitives.Multiply(mean, 1f / rows, mean);
-        for (int r = 0; r < rows; r++)
-        {
-            Span<float> centred = xHat.Slice(r * features, features);
-            TensorPrimitives.Subtract(x.Slice(r * features, features), mean, centred);
-            TensorPrimitives.FusedMultiplyAdd(centred, centred, variance, variance);
-        }
+        block.ColumnSums(xHat, xHat, rows, variance);
 
         float unbiased = (float)rows / (rows - 1);
         for (int f = 0; f < features; f++)
@@ -50,11 +56,13 @@ public static class BatchNormKernels
             invStd[f] = 1f / MathF.Sqrt(biasedVariance + epsilon);
         }
 
-        for (int r = 0; r < rows; r++)
+        ReadOnlySpan<float> invStdRows = block.Repeat(invStd, 0), gammaRows = block.Repeat(gamma, 1), betaRows = block.Repeat(beta, 2);
+        for (int start = 0; start < total; start += block.Length)
         {
-            Span<float> xh = xHat.Slice(r * features, features);
-            TensorPrimitives.Multiply(xh, invStd, xh);
-            TensorPrimitives.FusedMultiplyAdd(xh, gamma, beta, y.Slice(r * features, features));
+            int length = Math.Min(block.Length, total - start);
+            Span<float> xh = xHat.Slice(start, length);
+            TensorPrimitives.Multiply(xh, invStdRows.Slice(0, length), xh);
+            TensorPrimitives.FusedMultiplyAdd(xh, gammaRows.Slice(0, length), betaRows.Slice(0, length), y.Slice(start, length));
         }
     }
 
@@ -66,15 +74,10 @@ public static class BatchNormKernels
         ReadOnlySpan<float> dy, ReadOnlySpan<float> xHat, ReadOnlySpan<float> invStd, ReadOnlySpan<float> gamma,
         int rows, int features, Span<float> dGamma, Span<float> dBeta, Span<float> scratch, Span<float> dx)
     {
-        dGamma.Clear();
-        dBeta.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<float> dyr = dy.Slice(r * features, features);
-            TensorPrimitives.Add(dBeta, dyr, dBeta);
-            TensorPrimitives.FusedMultiplyAdd(dyr, xHat.Slice(r * features, features), dGamma, dGamma);
-        }
-
+        var block = new RowBlock(features, stackalloc float[RowBlock.ScratchFloats(features, 3)]);
+        int total = rows * features;
+        block.ColumnSums(dy, default, rows, dBeta);
+        block.ColumnSums(dy, xHat, rows, dGamma);
         if (dx.IsEmpty)
         {
             return;
@@ -83,13 +86,15 @@ public static class BatchNormKernels
         Span<float> k = scratch;
         TensorPrimitives.Multiply(gamma, invStd, k);
         TensorPrimitives.Multiply(k, 1f / rows, k);
-        for (int r = 0; r < rows; r++)
+        ReadOnlySpan<float> dGammaRows = block.Repeat(dGamma, 0), dBetaRows = block.Repeat(dBeta, 1), kRows = block.Repeat(k, 2);
+        for (int start = 0; start < total; start += block.Length)
         {
-            Span<float> dxr = dx.Slice(r * features, features);
-            TensorPrimitives.FusedMultiplyAdd(xHat.Slice(r * features, features), dGamma, dBeta, dxr);
+            int length = Math.Min(block.Length, total - start);
+            Span<float> dxr = dx.Slice(start, length);
+            TensorPrimitives.FusedMultiplyAdd(xHat.Slice(start, length), dGammaRows.Slice(0, length), dBetaRows.Slice(0, length), dxr);
             TensorPrimitives.Negate(dxr, dxr);
-            TensorPrimitives.FusedMultiplyAdd(dy.Slice(r * features, features), (float)rows, dxr, dxr);
-            TensorPrimitives.Multiply(dxr, k, dxr);
+            TensorPrimitives.FusedMultiplyAdd(dy.Slice(start, length), (float)rows, dxr, dxr);
+            TensorPrimitives.Multiply(dxr, kRows.Slice(0, length), dxr);
         }
     }
 
@@ -110,9 +115,13 @@ public static class BatchNormKernels
             shift[f] = beta[f] - runningMean[f] * scale[f];
         }
 
-        for (int r = 0; r < rows; r++)
+        var block = new RowBlock(features, stackalloc float[RowBlock.ScratchFloats(features, 2)]);
+        int total = rows * features;
+        ReadOnlySpan<float> scaleRows = block.Repeat(scale, 0), shiftRows = block.Repeat(shift, 1);
+        for (int start = 0; start < total; start += block.Length)
         {
-            TensorPrimitives.FusedMultiplyAdd(x.Slice(r * features, features), scale, shift, y.Slice(r * features, features));
+            int length = Math.Min(block.Length, total - start);
+            TensorPrimitives.FusedMultiplyAdd(x.Slice(start, length), scaleRows.Slice(0, length), shiftRows.Slice(0, length), y.Slice(start, length));
         }
     }
 }

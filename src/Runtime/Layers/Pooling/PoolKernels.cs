@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Neuroslyn.Kernels;
@@ -9,11 +10,16 @@ namespace Neuroslyn.Kernels;
 /// </summary>
 public static class PoolKernels
 {
-    /// <summary>Each window's largest value, per channel.</summary>
+    /// <summary>Each window's largest value, per channel (NaN when the window holds one, as <see cref="MathF.Max"/>).</summary>
+    /// <remarks>
+    /// Vectorised over channels with <see cref="Vector.Max{T}"/>, whose result is <see cref="MathF.Max"/>'s in every lane
+    /// (NaN propagates, +0 is above -0); the channels past the last whole vector one at a time with MathF.Max.
+    /// </remarks>
     public static void MaxForward(ReadOnlySpan<float> x, Span<float> y, int count, PoolGeometry geometry)
     {
         Check(x.Length, y.Length, count, geometry);
         int channels = geometry.Channels;
+        int vectorChannels = channels - (channels % Vector<float>.Count);
         for (int sample = 0; sample < count; sample++)
         {
             ReadOnlySpan<float> image = x.Slice(sample * geometry.InputSize, geometry.InputSize);
@@ -22,18 +28,42 @@ public static class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     Span<float> output = y.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
-                    output.Fill(float.NegativeInfinity);
-                    for (int ky = 0; ky < geometry.Pool; ky++)
+                    for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
                     {
-                        int iy = (oy * geometry.Stride) - geometry.Padding + ky;
-                        for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+                        var maximum = new Vector<float>(float.NegativeInfinity);
+                        for (int ky = 0; ky < geometry.Pool; ky++)
                         {
-                            int ix = (ox * geometry.Stride) - geometry.Padding + kx;
-                            if ((uint)ix < (uint)geometry.Width)
+                            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+                            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
                             {
-                                TensorPrimitives.Max(output, image.Slice(((iy * geometry.Width) + ix) * channels, channels), output);
+                                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                                if ((uint)ix < (uint)geometry.Width)
+                                {
+                                    maximum = Vector.Max(maximum, new Vector<float>(image.Slice((((iy * geometry.Width) + ix) * channels) + c)));
+                                }
                             }
                         }
+
+                        maximum.CopyTo(output.Slice(c));
+                    }
+
+                    for (int c = vectorChannels; c < channels; c++)
+                    {
+                        float maximum = float.NegativeInfinity;
+                        for (int ky = 0; ky < geometry.Pool; ky++)
+                        {
+                            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+                            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+                            {
+                                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                                if ((uint)ix < (uint)geometry.Width)
+                                {
+                                    maximum = MathF.Max(maximum, image[(((iy * geometry.Width) + ix) * channels) + c]);
+                                }
+                            }
+                        }
+
+                        output[c] = maximum;
                     }
                 }
             }
@@ -44,11 +74,17 @@ public static class PoolKernels
     /// The max-pooling input gradient, overwriting <paramref name="dx"/>: each window's output gradient goes to its first
     /// input, in row-major order, that equals the window's maximum (PyTorch's choice among ties).
     /// </summary>
+    /// <remarks>
+    /// Vectorised over channels: a window's positions are visited in row-major order, and a lane takes the gradient at
+    /// the first position whose value equals its maximum (NaN counting as equal to a NaN maximum, as in the forward
+    /// pass), then is marked as taken. The channels past the last whole vector are found one at a time, the same way.
+    /// </remarks>
     public static void MaxBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int count, PoolGeometry geometry)
     {
         Check(x.Length, y.Length, count, geometry);
         Check(dx.Length, dy.Length, count, geometry);
         int channels = geometry.Channels;
+        int vectorChannels = channels - (channels % Vector<float>.Count);
         dx.Slice(0, count * geometry.InputSize).Clear();
         for (int sample = 0; sample < count; sample++)
         {
@@ -58,7 +94,12 @@ public static class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     int outputStart = ((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels;
-                    for (int c = 0; c < channels; c++)
+                    for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
+                    {
+                        RouteToFirstMaxima(x, y, dy, dx, imageStart + c, outputStart + c, oy, ox, geometry);
+                    }
+
+                    for (int c = vectorChannels; c < channels; c++)
                     {
                         int winner = FirstMaximum(x, imageStart, oy, ox, c, y[outputStart + c], geometry);
                         if (winner >= 0)
@@ -66,6 +107,33 @@ public static class PoolKernels
                             dx[winner] += dy[outputStart + c];
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>One window's gradient for the <see cref="Vector{T}.Count"/> channels from <paramref name="channelStart"/>.</summary>
+    private static void RouteToFirstMaxima(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int channelStart, int outputStart, int oy, int ox, PoolGeometry geometry)
+    {
+        var maximum = new Vector<float>(y.Slice(outputStart));
+        var gradient = new Vector<float>(dy.Slice(outputStart));
+        Vector<int> maximumIsNaN = ~Vector.Equals(maximum, maximum);
+        Vector<int> taken = Vector<int>.Zero;
+        for (int ky = 0; ky < geometry.Pool; ky++)
+        {
+            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
+            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
+            {
+                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
+                if ((uint)ix < (uint)geometry.Width)
+                {
+                    int index = channelStart + (((iy * geometry.Width) + ix) * geometry.Channels);
+                    var value = new Vector<float>(x.Slice(index));
+                    Vector<int> isMaximum = Vector.Equals(value, maximum) | (maximumIsNaN & ~Vector.Equals(value, value));
+                    Vector<int> wins = Vector.AndNot(isMaximum, taken);
+                    Span<float> target = dx.Slice(index, Vector<float>.Count);
+                    (new Vector<float>(target) + Vector.ConditionalSelect(wins, gradient, Vector<float>.Zero)).CopyTo(target);
+                    taken |= wins;
                 }
             }
         }
