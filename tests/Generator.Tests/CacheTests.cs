@@ -26,6 +26,13 @@ public sealed class CacheTests
         [Dense(3)]
         public partial class ValidNet { }
 
+        [Network(InputShape = new[] { 2, 8, 8 }, Loss = Loss.MeanSquaredError)]
+        [Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(1)]
+        public partial class ValidImageNet { }
+
         [Network(Inputs = 4)]
         [Dense(0)]
         public partial class InvalidNet { }
@@ -97,6 +104,25 @@ public sealed class CacheTests
             second.Generator.TrackedSteps[NetworkGenerator.StepNames.Model].SelectMany(step => step.Outputs),
             output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.NotEqual(first.SourcesByHintName["Samples.ValidNet.g.cs"], second.SourcesByHintName["Samples.ValidNet.g.cs"]);
+    }
+
+    [Fact]
+    public void Editing_an_image_network_regenerates_it_and_leaves_the_other_network_as_it_was()
+    {
+        Compilation compilation = GeneratorHarness.Compile(Networks, Helpers);
+        GeneratorRun first = GeneratorHarness.Run(compilation);
+
+        SyntaxTree networks = compilation.SyntaxTrees.Single(tree => tree.FilePath == "Source0.cs");
+        Compilation edited = compilation.ReplaceSyntaxTree(networks, GeneratorHarness.Parse(Networks.Replace("[Conv2D(4, 3, Activation.ReLU, Padding = Padding.Same)]", "[Conv2D(4, 3, Activation.ReLU, Padding = 1)]"), "Source0.cs"));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
+
+        // Padding 1 on a 3 × 3 kernel is "same" at stride 1: the same network, and the model compares equal.
+        Assert.Equal(first.SourcesByHintName["Samples.ValidImageNet.g.cs"], second.SourcesByHintName["Samples.ValidImageNet.g.cs"]);
+
+        edited = compilation.ReplaceSyntaxTree(networks, GeneratorHarness.Parse(Networks.Replace("[MaxPool2D(2)]", "[MaxPool2D(2, Padding = 1)]"), "Source0.cs"));
+        GeneratorRun third = GeneratorHarness.Run(first.Driver, edited);
+        Assert.NotEqual(first.SourcesByHintName["Samples.ValidImageNet.g.cs"], third.SourcesByHintName["Samples.ValidImageNet.g.cs"]);
+        Assert.Equal(first.SourcesByHintName["Samples.ValidNet.g.cs"], third.SourcesByHintName["Samples.ValidNet.g.cs"]);
     }
 
     [Fact]

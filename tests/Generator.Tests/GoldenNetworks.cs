@@ -27,6 +27,49 @@ internal static class GoldenNetworks
             """,
             "Samples.FashionNet.g.cs"),
 
+        // The sample's convolutional network: two blocks of a same-padded 3 × 3 convolution without bias, BatchNorm over
+        // its channels with ReLU and 2 × 2 max pooling, then Flatten into dropout and two dense layers.
+        ["FashionCnn"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples;
+
+            [Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42)]
+            [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
+            [MaxPool2D(2)]
+            [Conv2D(32, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
+            [MaxPool2D(2)]
+            [Flatten]
+            [Dropout(0.3)]
+            [Dense(128, Activation.ReLU)]
+            [Dense(10)]
+            public partial class FashionCnn { }
+            """,
+            "Samples.FashionCnn.g.cs"),
+
+        // The other image layers: three input channels (transposed to channels-last), a strided grouped convolution, a
+        // dilated depthwise one, a pointwise one, average pooling with padding, dropout on an image and global pooling.
+        ["ImageLayersNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples.Vision;
+
+            [Network(InputShape = new[] { 3, 12, 12 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, Momentum = 0.9f, Seed = 5)]
+            [Conv2D(8, 3, Activation.Tanh, Stride = 2, Padding = Padding.Same, Groups = 1)]
+            [Conv2D(8, 3, Activation.ReLU, Groups = 8, Dilation = 2, Padding = 2)]
+            [Conv2D(6, 1, Activation.LeakyReLU, Groups = 2)]
+            [AvgPool2D(3, Stride = 1, Padding = 1)]
+            [Dropout(0.25)]
+            [GlobalAvgPool2D]
+            [Dense(2)]
+            public partial class ImageLayersNet { }
+            """,
+            "Samples.Vision.ImageLayersNet.g.cs"),
+
         // A small regressor: tanh hidden layers, mean squared error, SGD with momentum.
         ["TinyRegressor"] = new(
             """

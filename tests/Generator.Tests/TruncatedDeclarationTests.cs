@@ -23,17 +23,35 @@ public sealed class TruncatedDeclarationTests
         public partial class FashionNet { }
         """;
 
-    [Fact]
-    public void Declaration_cut_off_at_any_character_never_makes_the_generator_throw()
+    private const string ImageNet = """
+        using Neuroslyn;
+
+        namespace Samples;
+
+        [Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy)]
+        [Conv2D(16, 3, Padding = Padding.Same, Stride = 2, Dilation = 1, Groups = 1, UseBias = false)]
+        [BatchNorm(Activation.ReLU)]
+        [MaxPool2D(2, Stride = 2, Padding = 1)]
+        [AvgPool2D(2)]
+        [GlobalAvgPool2D]
+        [Flatten]
+        [Dense(10)]
+        public partial class ImageNet { }
+        """;
+
+    [Theory]
+    [InlineData(FashionNet, "Samples.FashionNet.g.cs")]
+    [InlineData(ImageNet, "Samples.ImageNet.g.cs")]
+    public void Declaration_cut_off_at_any_character_never_makes_the_generator_throw(string declaration, string hintName)
     {
-        int start = FashionNet.IndexOf("[Network", StringComparison.Ordinal);
+        int start = declaration.IndexOf("[Network", StringComparison.Ordinal);
         GeneratorRun? last = null;
 
         // One driver for all the prefixes, as in an editor: each run starts from the previous one's state.
         GeneratorDriver driver = GeneratorHarness.CreateDriver();
-        for (int length = start; length <= FashionNet.Length; length++)
+        for (int length = start; length <= declaration.Length; length++)
         {
-            string prefix = FashionNet.Substring(0, length);
+            string prefix = declaration.Substring(0, length);
             GeneratorRun run = GeneratorHarness.Run(driver, GeneratorHarness.Compile(prefix));
             driver = run.Driver;
             last = run;
@@ -55,6 +73,6 @@ public sealed class TruncatedDeclarationTests
         }
 
         // The loop ended on the complete declaration, which is generated.
-        Assert.Equal("Samples.FashionNet.g.cs", Assert.Single(last!.Sources).HintName);
+        Assert.Equal(hintName, Assert.Single(last!.Sources).HintName);
     }
 }
