@@ -29,5 +29,5 @@ if (!data.IsFullSet)
 }
 
 return options.Model == SampleModel.Mlp
-    ? SampleRun.Train<FashionMlp>(options, data)
-    : SampleRun.Train<FashionNet>(options, data);
+    ? SampleRun.Train<FashionMlp>(options, data, cosineDecay: false)
+    : SampleRun.Train<FashionNet>(options, data, cosineDecay: true);

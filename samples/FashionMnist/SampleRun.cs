@@ -14,7 +14,7 @@ namespace Neuroslyn.Samples.FashionMnist;
 internal static class SampleRun
 {
     /// <returns>The process's exit code: 0, or 1 when the plot could not be written (the weights are saved).</returns>
-    public static int Train<TNet>(SampleOptions options, FashionMnistData data)
+    public static int Train<TNet>(SampleOptions options, FashionMnistData data, bool cosineDecay)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<int>, new()
     {
         var network = new TNet(); // the seed its declaration gives
@@ -26,7 +26,16 @@ internal static class SampleRun
         var monitor = new TrainingMonitor();
         var trainingSet = TrainingSet.FromImages(data.Train);
         var testSet = TrainingSet.FromImages(data.Test);
-        var trainingOptions = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = 42, Threads = options.Threads };
+        var trainingOptions = new TrainingOptions
+        {
+            Epochs = options.Epochs,
+            BatchSize = options.BatchSize,
+            Seed = 42,
+            Threads = options.Threads,
+            // Cosine decay from the declared rate towards 0 over the run (PyTorch's CosineAnnealingLR, per epoch): the
+            // last epochs take small steps, which is worth about half a point of test accuracy here.
+            LearningRateSchedule = cosineDecay ? (epoch, initial) => initial * 0.5f * (1 + MathF.Cos(MathF.PI * (epoch - 1) / options.Epochs)) : null,
+        };
         var total = Stopwatch.StartNew();
         TrainingResult result = TrainingDisplay.Run(options.Epochs, (progress, epochCompleted) => Trainer.Fit(
             network, trainingSet, testSet, trainingOptions, progress, epochCompleted, monitor));

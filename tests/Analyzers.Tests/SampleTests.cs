@@ -45,10 +45,12 @@ public sealed partial class SampleTests
         Assert.DoesNotMatch(@"\): error (?!NSL(1001|5001|5002))", output);
     }
 
-    [Fact]
-    public void Fashion_mnist_network_has_no_diagnostic_of_any_severity()
+    [Theory]
+    [InlineData("FashionNet.cs")]
+    [InlineData("FashionMlp.cs")]
+    public void Fashion_mnist_networks_have_no_diagnostic_of_any_severity(string file)
     {
-        string source = File.ReadAllText(Neuroslyn.Generator.Tests.RepositoryPaths.Combine("samples", "FashionMnist", "FashionNet.cs"));
+        string source = File.ReadAllText(Neuroslyn.Generator.Tests.RepositoryPaths.Combine("samples", "FashionMnist", file));
 
         Assert.Empty(AnalyzerHarness.Analyze(source));
     }
