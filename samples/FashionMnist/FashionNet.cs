@@ -5,11 +5,11 @@ namespace Neuroslyn.Samples.FashionMnist;
 /// <summary>
 /// A small convolutional network for 28 × 28 grey-scale clothing images, the sample's default and what the inference
 /// service serves: two blocks of a 3 × 3 convolution, BatchNorm over its channels with ReLU, and 2 × 2 max pooling
-/// (28 → 14 → 7), then dropout, a ReLU layer and ten logits whose softmax lives in the loss. The convolutions have no
-/// bias because the BatchNorm after each subtracts the batch mean, which would cancel it (NSL6002). The Neuroslyn
-/// generator writes the rest of this class.
+/// (28 → 14 → 7), then a dense layer of 128 with BatchNorm and ReLU, dropout, and ten logits whose softmax lives in the
+/// loss. The weighted layers before a BatchNorm have no bias: it subtracts the batch mean, which would cancel it
+/// (NSL6002). The Neuroslyn generator writes the rest of this class.
 /// </summary>
-[Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42, Monitor = true)]
+[Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 2e-3f, Seed = 42, Monitor = true)]
 [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
 [BatchNorm(Activation.ReLU)]
 [MaxPool2D(2)]
@@ -17,8 +17,9 @@ namespace Neuroslyn.Samples.FashionMnist;
 [BatchNorm(Activation.ReLU)]
 [MaxPool2D(2)]
 [Flatten]
+[Dense(128, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
 [Dropout(0.3)]
-[Dense(128, Activation.ReLU)]
 [Dense(10)]
 public partial class FashionNet
 {

@@ -5,7 +5,7 @@ using Neuroslyn.Samples.FashionMnist;
 // Trains a generated network on Fashion-MNIST (SampleRun): the convolutional FashionNet by default, the multilayer
 // perceptron FashionMlp with --model mlp. Options: --model cnn|mlp, --epochs N (default 10 for the CNN, 20 for the MLP),
 // --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors or fashionmlp.safetensors beside
-// the program), --plot FILE (default beside the weights), --threads N (default: 2 where there are two cores).
+// the program), --plot FILE (default beside the weights), --threads N (default 1 for the CNN, 2 for the MLP where there are two cores).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 SampleOptions options;
 try

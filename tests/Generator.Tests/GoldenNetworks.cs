@@ -28,14 +28,14 @@ internal static class GoldenNetworks
             "Samples.FashionNet.g.cs"),
 
         // The sample's convolutional network: two blocks of a same-padded 3 × 3 convolution without bias, BatchNorm over
-        // its channels with ReLU and 2 × 2 max pooling, then Flatten into dropout and two dense layers.
+        // its channels with ReLU and 2 × 2 max pooling, then Flatten into a dense layer with BatchNorm, dropout and logits.
         ["FashionCnn"] = new(
             """
             using Neuroslyn;
 
             namespace Samples;
 
-            [Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42)]
+            [Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 2e-3f, Seed = 42)]
             [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
             [BatchNorm(Activation.ReLU)]
             [MaxPool2D(2)]
@@ -43,8 +43,9 @@ internal static class GoldenNetworks
             [BatchNorm(Activation.ReLU)]
             [MaxPool2D(2)]
             [Flatten]
+            [Dense(128, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
             [Dropout(0.3)]
-            [Dense(128, Activation.ReLU)]
             [Dense(10)]
             public partial class FashionCnn { }
             """,
