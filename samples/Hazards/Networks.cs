@@ -77,6 +77,16 @@ public partial class CollapsedNet { }
 [Dense(1)]
 public partial class BiasBeforeNormNet { }
 
+[Network(InputShape = new[] { 1, 8, 8 })]
+[Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same)]
+[MaxPool2D(2)]
+[MaxPool2D(2)]
+[MaxPool2D(2)]
+[Conv2D(16, 3, Activation.ReLU, Padding = 1)] // NSL6003
+[Flatten]
+[Dense(1)]
+public partial class PooledAwayNet { }
+
 #if HAZARD_ERRORS
 // The error rules: each fails the build.
 

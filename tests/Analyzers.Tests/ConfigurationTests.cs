@@ -133,7 +133,7 @@ public sealed class ConfigurationTests
         string[] keys = typeof(HazardOptions.Keys).GetFields().Select(field => (string)field.GetRawConstantValue()!).ToArray();
         string docs = string.Join("\n", System.IO.Directory.GetFiles(RepositoryPaths.Combine("docs", "diagnostics"), "*.md").Select(System.IO.File.ReadAllText));
 
-        Assert.Equal(8, keys.Length);
+        Assert.Equal(9, keys.Length);
         Assert.All(keys, key => Assert.Contains(key, docs));
     }
 
@@ -180,6 +180,32 @@ public sealed class ConfigurationTests
         for (int length = start; length <= network.Length; length++)
         {
             // Analyze asserts that no AD0001 (an analyzer exception) is reported.
+            ImmutableArray<Diagnostic> diagnostics = AnalyzerHarness.Analyze(GeneratorHarness.Compile(network.Substring(0, length)));
+            Assert.All(diagnostics, d => Assert.StartsWith("NSL", d.Id, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Convolutional_declaration_cut_off_at_any_character_never_makes_the_analyzer_throw()
+    {
+        // Every image kind, and the hazards that read their kernels and shapes (NSL6002, NSL6003, the estimate).
+        const string network = """
+            using Neuroslyn;
+
+            [Network(InputShape = new[] { 1, 8, 8 }, Loss = Loss.SoftmaxCrossEntropy)]
+            [Conv2D(8, 3, Activation.Sigmoid, Stride = 2, Padding = Padding.Same, Dilation = 1, Groups = 1, Initializer = Initializer.HeUniform)]
+            [MaxPool2D(2, Stride = 2, Padding = 1)]
+            [AvgPool2D(2)]
+            [Conv2D(4, 3, Padding = 1)]
+            [BatchNorm]
+            [GlobalAvgPool2D]
+            [Dense(10)]
+            public partial class CutCnn { }
+            """;
+        int start = network.IndexOf("[Network", StringComparison.Ordinal);
+
+        for (int length = start; length <= network.Length; length++)
+        {
             ImmutableArray<Diagnostic> diagnostics = AnalyzerHarness.Analyze(GeneratorHarness.Compile(network.Substring(0, length)));
             Assert.All(diagnostics, d => Assert.StartsWith("NSL", d.Id, StringComparison.Ordinal));
         }

@@ -96,6 +96,78 @@ public sealed class GradientFlowEstimateTests
     }
 
     [Fact]
+    public void Convolutions_use_their_fan_in_the_taps_that_land_on_the_input_and_their_weights_positions()
+    {
+        // 1 × 8 × 8 → Conv2D(2, 3, ReLU, stride 2, pad 1) → 2 × 4 × 4 → Conv2D(4, 3, ReLU) → 4 × 2 × 2 → Flatten → Dense(1).
+        // Output: 1. Its weights (Glorot, 16 → 1): √(2/17) = 0.34300. Conv2D(4): δ = 0.34300 · 1/√2 = 0.24254; per side
+        // 2 outputs × 3 taps land on the input, so each weight sums 6 · 6 / 9 = 4 products: estimate 0.24254 · 2 = 0.48507.
+        // Its weights: He with fan_in 2 · 9 = 18; each input value gathers 4 filters × 36 taps / 16 values = 9 products
+        // (PyTorch's fan_out counts 36): gain √(9 · 2/18) = 1. Conv2D(2): δ = 0.24254 · 1/√2 = 0.17150; per side the
+        // stride and padding put 2 + 3 + 3 + 3 = 11 taps on the input, so 121 / 9 products per weight:
+        // 0.17150 · √(121/9) = 0.62883.
+        double[] estimate = Estimate("""
+            [Network(InputShape = new[] { 1, 8, 8 })]
+            [Conv2D(2, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+            [Conv2D(4, 3, Activation.ReLU)]
+            [Flatten]
+            [Dense(1)]
+            """);
+
+        Assert.Equal(0.62883, estimate[0], 5);
+        Assert.Equal(0.48507, estimate[1], 5);
+        Assert.True(double.IsNaN(estimate[2]));
+        Assert.Equal(1, estimate[3], 10);
+    }
+
+    [Fact]
+    public void BatchNorm_over_channels_restarts_the_estimate_below_a_convolution()
+    {
+        // Below the BatchNorm the product restarts at 1: Conv2D(4, 3, Sigmoid) with same padding on 6 × 6 gets 1/4 times
+        // √(taps per weight), 16 taps per side (6 · 3 − 2): 0.25 · 16/3 = 1.3333.
+        double[] estimate = Estimate("""
+            [Network(InputShape = new[] { 1, 6, 6 })]
+            [Conv2D(4, 3, Activation.Sigmoid, Padding = Padding.Same)]
+            [BatchNorm]
+            [Conv2D(4, 3, Activation.Sigmoid, Padding = Padding.Same)]
+            [GlobalAvgPool2D]
+            [Dense(1)]
+            """);
+
+        Assert.Equal(0.25 * 16 / 3.0, estimate[0], 10);
+    }
+
+    [Theory]
+    [InlineData("[MaxPool2D(2)]", 0.5)] // 16 of 64 values get a gradient: √(16/64)
+    [InlineData("[MaxPool2D(3, Stride = 1, Padding = 1)]", 1)] // as many outputs as inputs
+    [InlineData("[AvgPool2D(2)]", 0.25)] // each value gets a quarter of one output's gradient
+    [InlineData("[AvgPool2D(3, Stride = 1, Padding = 1)]", 11 / 36.0)] // √(22 · 22 / 64) / 9: 8 · 3 − 2 taps on the input per side
+    [InlineData("[GlobalAvgPool2D]", 1 / 64.0)] // each pixel gets 1/64 of its channel's mean's gradient
+    [InlineData("[Flatten]", 1)]
+    public void Pooling_spreads_the_backward_signal_over_its_input(string layer, double gain)
+    {
+        NetworkSpec spec = Parse("[Network(InputShape = new[] { 2, 8, 8 })]\n" + layer + (layer.Contains("Global") || layer.Contains("Flatten") ? string.Empty : "\n[Flatten]") + "\n[Dense(1)]");
+
+        Assert.Equal(gain, spec.Layers[0].SignalGain, 12);
+    }
+
+    [Fact]
+    public void A_depthwise_convolutions_backward_fan_out_is_its_taps_not_pytorchs_fan_out()
+    {
+        // Conv2D(8, 3, Groups = 8) with same padding on 8 × 4 × 4: each value feeds 1 filter through the taps that land on
+        // it, 10 per side (4 · 3 − 2) over 16 values: 100/16 = 6.25, where PyTorch's fan_out (filters × 9) is 72.
+        WeightFacts weights = Parse("""
+            [Network(InputShape = new[] { 8, 4, 4 })]
+            [Conv2D(8, 3, Activation.ReLU, Groups = 8, Padding = Padding.Same)]
+            [GlobalAvgPool2D]
+            [Dense(1)]
+            """).Layers[0].Weights!;
+
+        Assert.Equal((9, 72, 8), (weights.FanIn, weights.FanOut, weights.Units));
+        Assert.Equal(6.25, weights.BackwardFanOut, 12);
+        Assert.Equal(100 / 9.0, weights.PositionsPerWeight, 12);
+    }
+
+    [Fact]
     public void Factors_are_the_documented_bounds()
     {
         Assert.Equal(0.25, GradientFlow.ActivationFactor(ActivationKind.Sigmoid, 0.01f));

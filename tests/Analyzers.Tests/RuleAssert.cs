@@ -34,8 +34,15 @@ internal static class RuleAssert
         return diagnostic;
     }
 
+    /// <summary>
+    /// <paramref name="id"/> is not reported on <paramref name="source"/> (a <c>[|...|]</c> marker left from the positive
+    /// case is removed), which must be valid C#: a declaration that does not parse would pass vacuously.
+    /// </summary>
     public static void DoesNotReport(string source, string id)
     {
+        source = source.Replace("[|", string.Empty).Replace("|]", string.Empty);
+        Diagnostic[] errors = GeneratorHarness.Compile(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, "The source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + source);
         ImmutableArray<Diagnostic> diagnostics = AnalyzerHarness.Analyze(source);
         Assert.DoesNotContain(diagnostics, d => d.Id == id);
     }

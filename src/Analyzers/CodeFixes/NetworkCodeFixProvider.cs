@@ -40,7 +40,8 @@ public sealed class NetworkCodeFixProvider : CodeFixProvider
         DiagnosticDescriptors.SoftmaxCrossEntropyWithOneOutput.Id,
         DiagnosticDescriptors.OutputSquashedTwice.Id,
         DiagnosticDescriptors.LinearHiddenLayer.Id,
-        DiagnosticDescriptors.BiasBeforeBatchNorm.Id);
+        DiagnosticDescriptors.BiasBeforeBatchNorm.Id,
+        DiagnosticDescriptors.KernelOverPadding.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -93,6 +94,7 @@ public sealed class NetworkCodeFixProvider : CodeFixProvider
         Fix.TwoOutputUnits => "Use 2 output units, one per class",
         Fix.OutputLogits => "Output logits (Activation.Linear)",
         Fix.DropBias => "Drop the bias (UseBias = false)",
+        Fix.KernelOfOne => "Use a 1 × 1 kernel without padding",
         _ => fix,
     };
 
@@ -179,6 +181,11 @@ public sealed class NetworkCodeFixProvider : CodeFixProvider
                 break;
             case Fix.DropBias:
                 edits.SetNamed(attribute, "UseBias", "false");
+                break;
+            case Fix.KernelOfOne when Argument(primary) is { } kernel:
+                // Padding around a 1 × 1 kernel would grow the output: without it the output keeps its 1 × 1.
+                edits.Replace(kernel.Expression.Span, "1");
+                edits.RemoveNamed(attribute, "Padding");
                 break;
             default:
                 return document;

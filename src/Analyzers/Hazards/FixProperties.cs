@@ -53,5 +53,6 @@ internal static class FixProperties
         public const string TwoOutputUnits = nameof(TwoOutputUnits);
         public const string OutputLogits = nameof(OutputLogits);
         public const string DropBias = nameof(DropBias);
+        public const string KernelOfOne = nameof(KernelOfOne);
     }
 }

@@ -14,13 +14,18 @@ namespace Neuroslyn.Analyzers.Hazards;
 /// <item>the activation's derivative factor <see cref="ActivationFactor"/>: 1/4 for Sigmoid and 1 for Tanh (their
 /// maxima), 1/√2 for ReLU and √((1 + α²)/2) for LeakyReLU (exact root-mean-square over pre-activations symmetric about
 /// 0), 1 for Linear and for an output activation the loss folds in;</item>
-/// <item>the weights' backward gain <see cref="WeightGain"/>, √(fan_out · Var(W)): √(2 · fan_out / fan_in) for He,
-/// √(2 · fan_out / (fan_in + fan_out)) for Glorot;</item>
-/// <item>1/√(1 − p) for Dropout(p), the root-mean-square of its inverted mask;</item>
-/// <item>BatchNorm divides by the standard deviation of its input, which carries every factor above it, so the
-/// estimate restarts at 1 below a BatchNorm.</item>
+/// <item>the weights' backward gain <see cref="WeightGain"/>, √(n · Var(W)) where n is the number of products each
+/// input's gradient sums (<see cref="WeightFacts.BackwardFanOut"/>: fan_out for Dense; for a convolution filters /
+/// groups × the taps that land on the input, fewer with a stride or padding); Var(W) is He's 2/fan_in or Glorot's
+/// 2/(fan_in + fan_out), with the initializers' fans;</item>
+/// <item>a layer's <see cref="LayerSpec.SignalGain"/> otherwise: 1/√(1 − p) for Dropout(p), the root-mean-square of its
+/// inverted mask; for pooling, how it spreads each output's gradient over the input's values;</item>
+/// <item>BatchNorm (over features or channels) divides by the standard deviation of its input, which carries every
+/// factor above it, so the estimate restarts at 1 below a BatchNorm.</item>
 /// </list>
-/// The estimate of a Dense layer is the product at its pre-activation, the signal its weight gradient is made of.
+/// The estimate of a weighted layer is the size of its weight gradient: the product at its pre-activation, times
+/// √(<see cref="WeightFacts.PositionsPerWeight"/>) for a convolution, whose weight gradient sums that many products
+/// (taken as uncorrelated); for Dense that factor is 1.
 /// </remarks>
 internal static class GradientFlow
 {
@@ -41,8 +46,8 @@ internal static class GradientFlow
         ? 2.0 / weights.FanIn
         : 2.0 / (weights.FanIn + weights.FanOut);
 
-    /// <summary>√(fan_out · Var(W)): how much the product with Wᵀ scales the backward signal.</summary>
-    public static double WeightGain(WeightFacts weights) => Math.Sqrt(weights.FanOut * WeightVariance(weights));
+    /// <summary>√(backward fan-out · Var(W)): how much the product with Wᵀ scales the backward signal per value.</summary>
+    public static double WeightGain(WeightFacts weights) => Math.Sqrt(weights.BackwardFanOut * WeightVariance(weights));
 
     public static bool IsHe(InitializerKind initializer) => initializer is InitializerKind.HeUniform or InitializerKind.HeNormal;
 
@@ -60,7 +65,7 @@ internal static class GradientFlow
             if (layer.Weights is { } weights)
             {
                 scale *= foldedOutput ? 1 : ActivationFactor(layer.AppliedActivation ?? ActivationKind.Linear, layer.AppliedSlope);
-                estimate[i] = scale;
+                estimate[i] = scale * Math.Sqrt(weights.PositionsPerWeight);
                 scale *= WeightGain(weights);
             }
             else if (layer.Normalizes)

@@ -15,7 +15,8 @@ internal sealed record HazardOptions(
     int ExplodingDepth,
     double ExplodingGradientRatio,
     double LearningRateMaxFactor,
-    double LearningRateMin)
+    double LearningRateMin,
+    int KernelOverPaddingSide)
 {
     public static class Keys
     {
@@ -42,9 +43,12 @@ internal sealed record HazardOptions(
 
         /// <summary>NSL4002: a learning rate below this is reported (default 1e-7).</summary>
         public const string LearningRateMin = "neuroslyn.learning_rate_min";
+
+        /// <summary>NSL6003: an image side of at most this many pixels under a larger kernel is reported (default 1, ours).</summary>
+        public const string KernelOverPaddingSide = "neuroslyn.kernel_over_padding_side";
     }
 
-    public static readonly HazardOptions Default = new(0.5, 4, 6, 1e-3, 6, 70, 10, 1e-7);
+    public static readonly HazardOptions Default = new(0.5, 4, 6, 1e-3, 6, 70, 10, 1e-7, 1);
 
     public static HazardOptions Read(AnalyzerConfigOptions options) => new(
         Number(options, Keys.DropoutMaxRate, Default.DropoutMaxRate, value => value is > 0 and < 1),
@@ -54,7 +58,8 @@ internal sealed record HazardOptions(
         (int)Number(options, Keys.ExplodingDepth, Default.ExplodingDepth, IsCount),
         Number(options, Keys.ExplodingGradientRatio, Default.ExplodingGradientRatio, value => value > 1),
         Number(options, Keys.LearningRateMaxFactor, Default.LearningRateMaxFactor, value => value >= 1),
-        Number(options, Keys.LearningRateMin, Default.LearningRateMin, value => value > 0));
+        Number(options, Keys.LearningRateMin, Default.LearningRateMin, value => value > 0),
+        (int)Number(options, Keys.KernelOverPaddingSide, Default.KernelOverPaddingSide, IsCount));
 
     private static bool IsCount(double value) => value >= 1 && value <= 1000 && value == System.Math.Floor(value);
 

@@ -52,8 +52,9 @@ internal static partial class HazardRules
     }
 
     /// <summary>
-    /// Runs of consecutive hidden weighted layers with the same saturating activation: a layer that is the identity in
-    /// inference (Dropout) continues a run, any other layer (BatchNorm, a different activation) ends it.
+    /// Runs of consecutive hidden weighted layers with the same saturating activation. A layer without weights that
+    /// neither normalises nor applies an activation (Dropout, pooling, Flatten) continues a run: the gradient passes it
+    /// without an activation's derivative. Any other layer (BatchNorm, a weighted layer with another activation) ends it.
     /// </summary>
     private static IEnumerable<List<int>> SaturatingRuns(NetworkFacts network)
     {
@@ -71,7 +72,7 @@ internal static partial class HazardRules
 
                 run.Add(i);
             }
-            else if (!layer.IsIdentityInInference)
+            else if (layer.Weights is not null || layer.Normalizes || layer.AppliedActivation is not (null or ActivationKind.Linear))
             {
                 if (run.Count > 0)
                 {

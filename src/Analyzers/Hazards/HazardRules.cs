@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Neuroslyn.Analyzers.Hazards;
 
 /// <summary>
-/// The training-hazard rules (NSL1002–NSL6002) over a network that compiles. Each rule reads the model, reports at
+/// The training-hazard rules (NSL1002–NSL6003) over a network that compiles. Each rule reads the model, reports at
 /// the attribute or argument that causes the hazard, with the numbers involved, and names the fixes that clear it.
 /// </summary>
 internal static partial class HazardRules
@@ -20,7 +20,7 @@ internal static partial class HazardRules
         CheckInitializers(source, found);
         CheckLearningRate(source, network, options, found);
         CheckLoss(source, found);
-        CheckArchitecture(source, found);
+        CheckArchitecture(source, options, found);
         return found;
     }
 }

@@ -188,7 +188,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LinearHiddenLayer = Rule(
         "NSL6001",
         "Hidden layer without activation",
-        "{0} has no activation and feeds {1}: two linear maps compose into one, so its {2} units add {3} parameters and no expressive power. Use Activation.ReLU.",
+        "{0} has no activation and feeds {1}: two linear maps compose into one, so its {2} parameters add no expressive power. Use Activation.ReLU.",
         ArchitectureCategory,
         DiagnosticSeverity.Warning);
 
@@ -198,6 +198,13 @@ internal static class DiagnosticDescriptors
         "{0} has a bias, but the BatchNorm after it subtracts the batch mean: its {1} bias values cancel out, get a gradient of 0 and do nothing. Set UseBias = false.",
         ArchitectureCategory,
         DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor KernelOverPadding = Rule(
+        "NSL6003",
+        "Kernel larger than its input's side",
+        "{0} sees an input of {1} ({2}): at any position at most {3} of the {4} taps of its {5} × {5} kernel lie on the image and the rest multiply padding. Remove a stride or a pooling before it so that the image stays at least {5} × {5}, or use a 1 × 1 convolution (kernel 1) or [GlobalAvgPool2D] there.",
+        ArchitectureCategory,
+        DiagnosticSeverity.Warning);
 
     // NSL7xxx: run time only, reported by the training monitor (never by an analyzer)
 
@@ -256,7 +263,7 @@ internal static class DiagnosticDescriptors
         HeInitializerWithSaturatingActivation, GlorotInitializerWithRelu,
         LearningRateTooHigh, LearningRateTooLow,
         SoftmaxCrossEntropyWithOneOutput, OutputSquashedTwice,
-        LinearHiddenLayer, BiasBeforeBatchNorm,
+        LinearHiddenLayer, BiasBeforeBatchNorm, KernelOverPadding,
         NonFiniteValue, TrainingStalled,
     ];
 }

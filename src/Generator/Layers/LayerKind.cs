@@ -20,6 +20,9 @@ internal abstract class LayerKind
     /// <summary>Position of the constructor argument that sets the output size, or null when the input decides it.</summary>
     public virtual int? SizeArgument => null;
 
+    /// <summary>Position of the constructor argument that sets the kernel's side (a convolution's, a pooling window), or null for a kind without one.</summary>
+    public virtual int? KernelArgument => null;
+
     /// <summary>
     /// Reads one attribute of this kind: arguments checked (diagnostics through <paramref name="reader"/>), defaults
     /// applied, the output shape resolved from <paramref name="input"/>, offsets taken from <paramref name="offsets"/>.

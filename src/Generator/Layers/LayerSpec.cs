@@ -68,6 +68,19 @@ internal abstract partial record LayerSpec(int Index, int TorchIndex, TensorShap
     /// <summary>True when inference passes the input through unchanged (Dropout), so a chain of activations is not broken by it.</summary>
     public virtual bool IsIdentityInInference => false;
 
+    /// <summary>
+    /// True when the layer's output in inference is an affine function of its input: no activation or a Linear one,
+    /// Dropout, Flatten, average pooling. A linear layer that feeds another weighted layer through such layers only
+    /// composes with it into one linear map; an activation or a maximum (max pooling) breaks the chain.
+    /// </summary>
+    public virtual bool IsAffineInInference => AppliedActivation is null or ActivationKind.Linear;
+
+    /// <summary>
+    /// The side of the square kernel the layer slides over its image input (a convolution's taps, a pooling window), or 0
+    /// for a layer that slides none: a kernel larger than a side of the image mostly covers padding.
+    /// </summary>
+    public virtual int KernelSize => 0;
+
     /// <summary>The members the layer's emitter writes into the network class (a class of one of these names is refused).</summary>
     public virtual IEnumerable<string> GeneratedMembers => [];
 
@@ -76,8 +89,25 @@ internal abstract partial record LayerSpec(int Index, int TorchIndex, TensorShap
 }
 
 /// <summary>What the initialisation and gradient-flow rules ask of a layer with weights.</summary>
-/// <param name="FanIn">Inputs that feed one output: in-features for Dense; in-channels/groups × kernel area for a convolution.</param>
-/// <param name="FanOut">Outputs one input feeds: out-features for Dense; out-channels/groups × kernel area for a convolution.</param>
+/// <param name="FanIn">
+/// Inputs that feed one output, as PyTorch's and Keras's initializers count them: in-features for Dense;
+/// in-channels / groups × kernel area for a convolution.
+/// </param>
+/// <param name="FanOut">
+/// The initializers' fan-out: out-features for Dense; filters × kernel area for a convolution (PyTorch and Keras do not
+/// divide it by the groups). Glorot's variance 2/(fan_in + fan_out) is drawn with it.
+/// </param>
 /// <param name="Initializer">The initializer, <see cref="InitializerKind.Auto"/> already resolved.</param>
 /// <param name="HasBias">Whether the layer adds a bias.</param>
-internal sealed record WeightFacts(int FanIn, int FanOut, InitializerKind Initializer, bool HasBias);
+/// <param name="Units">Out-features for Dense, filters for a convolution: one bias value each when it has a bias.</param>
+/// <param name="BackwardFanOut">
+/// The products each input value's gradient sums in the backward pass, averaged over the input: out-features for Dense;
+/// for a convolution filters / groups × the kernel taps that land on that value, which a stride, padding or groups make
+/// fewer than <paramref name="FanOut"/>. The weights' backward gain is √(BackwardFanOut · Var(W)).
+/// </param>
+/// <param name="PositionsPerWeight">
+/// The products one weight's gradient sums per sample, averaged over the weights: 1 for Dense; for a convolution the
+/// output positions at which its tap lands on the input (about the output's pixels).
+/// </param>
+internal sealed record WeightFacts(
+    int FanIn, int FanOut, InitializerKind Initializer, bool HasBias, int Units, double BackwardFanOut, double PositionsPerWeight);

@@ -21,6 +21,8 @@ internal sealed class Conv2DKind : LayerKind
 
     public override int? SizeArgument => 0;
 
+    public override int? KernelArgument => 1;
+
     public override LayerSpec? Read(AttributeReader reader, int index, TensorShape input, LayerOffsets offsets, ref bool valid)
     {
         double filters = reader.ConstructorNumber(0) ?? 0;

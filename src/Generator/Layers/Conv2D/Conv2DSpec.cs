@@ -72,8 +72,27 @@ internal sealed partial record Conv2DSpec(
 
     public override float AppliedSlope => LeakySlope;
 
-    /// <summary>PyTorch's fans for a convolution's weight: in / groups × kernel area, and filters × kernel area.</summary>
-    public override WeightFacts? Weights => new(GroupInputs * Geometry.Kernel * Geometry.Kernel, Filters * Geometry.Kernel * Geometry.Kernel, Initializer, UseBias);
+    /// <summary>
+    /// PyTorch's fans for a convolution's weight (in / groups × kernel area, and filters × kernel area), which the
+    /// initializers draw with; and what the backward pass really sums, which stride, padding and groups make fewer:
+    /// each input value's gradient gathers filters / groups × the taps that land on it, and each weight's gradient the
+    /// output positions where its tap lands on the input.
+    /// </summary>
+    public override WeightFacts? Weights
+    {
+        get
+        {
+            int area = Geometry.Kernel * Geometry.Kernel;
+            double taps = (double)SlidingWindow.TapsOnInput(Input.Height, Output.Height, Geometry.Kernel, Geometry.Stride, Geometry.Dilation, Geometry.PadTop)
+                * SlidingWindow.TapsOnInput(Input.Width, Output.Width, Geometry.Kernel, Geometry.Stride, Geometry.Dilation, Geometry.PadLeft);
+            return new(
+                GroupInputs * area, Filters * area, Initializer, UseBias, Units: Filters,
+                BackwardFanOut: Filters / Geometry.Groups * taps / Input.Positions,
+                PositionsPerWeight: taps / area);
+        }
+    }
+
+    public override int KernelSize => Geometry.Kernel;
 
     /// <summary>The layer's shape struct, the type argument of the runtime's convolution kernels.</summary>
     public override IEnumerable<string> GeneratedMembers => [ShapeName(Index)];

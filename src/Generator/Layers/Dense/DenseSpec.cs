@@ -35,7 +35,8 @@ internal sealed partial record DenseSpec(
 
     public override float AppliedSlope => LeakySlope;
 
-    public override WeightFacts? Weights => new(Inputs, Outputs, Initializer, UseBias);
+    /// <summary>Each input feeds every output once, and each weight is used once per sample.</summary>
+    public override WeightFacts? Weights => new(Inputs, Outputs, Initializer, UseBias, Units: Outputs, BackwardFanOut: Outputs, PositionsPerWeight: 1);
 
     /// <summary>The layer's shape struct, the type argument of the runtime's dense kernels.</summary>
     public override IEnumerable<string> GeneratedMembers => [ShapeName(Index)];

@@ -13,5 +13,8 @@ internal sealed partial record GlobalAvgPool2DSpec(int Index, int TorchIndex, Te
 
     public override int ParameterCount => 0;
 
+    /// <summary>Every pixel of a channel gets 1 / (height × width) of its mean's gradient.</summary>
+    public override double SignalGain => 1.0 / Input.Positions;
+
     public override string Describe() => "GlobalAvgPool2D";
 }

@@ -28,6 +28,8 @@ internal abstract class Pool2DKind : LayerKind
 {
     protected abstract bool IsMax { get; }
 
+    public override int? KernelArgument => 0;
+
     public override LayerSpec? Read(AttributeReader reader, int index, TensorShape input, LayerOffsets offsets, ref bool valid)
     {
         double poolArgument = reader.ConstructorNumber(0) ?? 0;
