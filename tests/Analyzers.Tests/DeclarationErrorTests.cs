@@ -573,6 +573,99 @@ public sealed class DeclarationErrorTests
             "NSL0011",
             "Groups = 2 must divide both its 3 input channels and its 4 filters");
 
+    [Fact]
+    public void Residual_sum_of_sizes_no_stride_gives_is_NSL0011_with_both_shapes()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(InputShape = new[] { 2, 8, 8 })]
+            [Residual]
+            [Conv2D(2, 3)]
+            [[|EndResidual|]]
+            [Flatten]
+            [Dense(2)]
+            public partial class ValidPaddingBlockNet { }
+            """,
+            "NSL0011",
+            "EndResidual cannot take its input of shape 2 × 6 × 6: no 1 × 1 projection with one stride turns the block's input 2 × 8 × 8 into its body's output 2 × 6 × 6");
+
+    [Fact]
+    public void Residual_block_that_flattens_its_image_is_NSL0011()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(InputShape = new[] { 1, 4, 4 })]
+            [Residual]
+            [Flatten]
+            [[|EndResidual|]]
+            [Dense(2)]
+            public partial class FlattenedBlockNet { }
+            """,
+            "NSL0011",
+            "close the block before [Flatten]");
+
+    // NSL0020
+
+    [Fact]
+    public void Residual_block_never_closed_is_NSL0020_at_its_opening()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(4, Activation.ReLU)]
+            [[|Residual|]]
+            [Dense(4)]
+            public partial class OpenBlockNet { }
+            """,
+            "NSL0020",
+            "The residual block at layer 1 cannot be built: it is never closed; add [EndResidual] after the block's last layer");
+
+    [Fact]
+    public void End_of_a_residual_block_that_was_never_opened_is_NSL0020()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(4, Activation.ReLU)]
+            [[|EndResidual|]]
+            [Dense(2)]
+            public partial class UnopenedBlockNet { }
+            """,
+            "NSL0020",
+            "[EndResidual] closes no block; put [Residual] before the block's first layer");
+
+    [Fact]
+    public void Residual_block_inside_another_is_NSL0020_at_the_inner_opening()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Residual]
+            [Dense(4, Activation.ReLU)]
+            [[|Residual|]]
+            [Dense(4)]
+            [EndResidual]
+            [Dense(2)]
+            public partial class NestedBlockNet { }
+            """,
+            "NSL0020",
+            "it opens inside the block opened at layer 0, and blocks do not nest");
+
+    [Fact]
+    public void Empty_residual_block_is_NSL0020()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 4)]
+            [Dense(4, Activation.ReLU)]
+            [Residual]
+            [[|EndResidual|]]
+            [Dense(2)]
+            public partial class EmptyBlockNet { }
+            """,
+            "NSL0020",
+            "The residual block at layer 1 cannot be built: it has no layers");
+
     // NSL0010
 
     [Theory]

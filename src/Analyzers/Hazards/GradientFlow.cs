@@ -21,7 +21,10 @@ namespace Neuroslyn.Analyzers.Hazards;
 /// <item>a layer's <see cref="LayerSpec.SignalGain"/> otherwise: 1/√(1 − p) for Dropout(p), the root-mean-square of its
 /// inverted mask; for pooling, how it spreads each output's gradient over the input's values;</item>
 /// <item>BatchNorm (over features or channels) divides by the standard deviation of its input, which carries every
-/// factor above it, so the estimate restarts at 1 below a BatchNorm.</item>
+/// factor above it, so the estimate restarts at 1 below a BatchNorm;</item>
+/// <item>a residual block's gradient reaches its input along two paths, the body and the shortcut (the identity, or a
+/// projection's <see cref="WeightGain"/>), taken as uncorrelated: at the block's opening the two add in quadrature,
+/// √(body² + shortcut²), so a block never shrinks the signal below what its shortcut carries.</item>
 /// </list>
 /// The estimate of a weighted layer is the size of its weight gradient: the product at its pre-activation, times
 /// √(<see cref="WeightFacts.PositionsPerWeight"/>) for a convolution, whose weight gradient sums that many products
@@ -57,12 +60,19 @@ internal static class GradientFlow
         int count = spec.Layers.Count;
         var estimate = new double[count];
         double scale = 1;
+        var shortcuts = new System.Collections.Generic.Dictionary<int, double>();
         for (int i = count - 1; i >= 0; i--)
         {
             estimate[i] = double.NaN;
             bool foldedOutput = i == count - 1 && spec.FoldsOutputActivation;
             LayerSpec layer = spec.Layers[i];
-            if (layer.Weights is { } weights)
+            if (layer.ShortcutSource is int source)
+            {
+                // The sum's activation scales both paths; the shortcut's share waits for the block's opening.
+                scale *= foldedOutput ? 1 : ActivationFactor(layer.AppliedActivation ?? ActivationKind.Linear, layer.AppliedSlope);
+                shortcuts[source] = scale * (layer.ShortcutWeights is { } projection ? WeightGain(projection) : 1);
+            }
+            else if (layer.Weights is { } weights)
             {
                 scale *= foldedOutput ? 1 : ActivationFactor(layer.AppliedActivation ?? ActivationKind.Linear, layer.AppliedSlope);
                 estimate[i] = scale * Math.Sqrt(weights.PositionsPerWeight);
@@ -75,6 +85,11 @@ internal static class GradientFlow
             else
             {
                 scale *= layer.SignalGain;
+            }
+
+            if (shortcuts.TryGetValue(i, out double shortcut))
+            {
+                scale = Math.Sqrt((scale * scale) + (shortcut * shortcut));
             }
         }
 

@@ -79,6 +79,11 @@ internal static class DiagnosticDescriptors
         "Layer does not fit its input's shape",
         "{0} cannot take its input of shape {1}: {2}");
 
+    public static readonly DiagnosticDescriptor ResidualBlockStructure = Error(
+        "NSL0020",
+        "Residual block is not well formed",
+        "The residual block at layer {0} cannot be built: {1}");
+
     // NSL1xxx: dropout
 
     public static readonly DiagnosticDescriptor DropoutRateOutOfRange = new(
@@ -257,7 +262,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor[] All =>
     [
         ClassNotPartial, UnsupportedClass, MissingInputs, NoLayers, InvalidLayerSize, UnknownEnumValue,
-        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName, LayerShapeMismatch,
+        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName, LayerShapeMismatch, ResidualBlockStructure,
         DropoutRateOutOfRange, DropoutRateTooHigh, DropoutRateZero, DropoutBeforeBatchNorm,
         VanishingGradient, ExplodingGradient, DeadRelu,
         HeInitializerWithSaturatingActivation, GlorotInitializerWithRelu,

@@ -13,13 +13,19 @@ namespace Neuroslyn.Generator.Emitting;
 /// True in a frozen network's forward pass, where weight matrices also come packed (<c>PackedSlice</c>, at the
 /// weights' offsets) for kernels that read them as they are.
 /// </param>
-internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation, string Threads = "1", bool Frozen = false);
+/// <param name="Shortcut">
+/// For a layer with a <see cref="LayerSpec.ShortcutSource"/>, the values of that layer's output (the block's input of a
+/// residual sum); for a layer that keeps values for a later one (<see cref="LayerEmitter.InferenceKept"/>), where to keep
+/// them in inference. Null otherwise.
+/// </param>
+internal sealed record ForwardIo(string Input, string Output, string Rows, bool ApplyActivation, string Threads = "1", bool Frozen = false, string? Shortcut = null);
 
 /// <summary>Spans a layer reads and writes in the backward pass.</summary>
 /// <param name="Delta">Gradient of the loss with respect to the layer's output; the layer may overwrite it.</param>
 /// <param name="InputDelta">Where to write the gradient with respect to the layer's input; null for the first layer.</param>
 /// <param name="Threads">Expression of the number of threads the layer's matrix products may use.</param>
-internal sealed record BackwardIo(string Input, string Output, string Delta, string? InputDelta, string Rows, bool ApplyActivation, string Threads = "1");
+/// <param name="Shortcut">For a layer with a <see cref="LayerSpec.ShortcutSource"/>, that layer's output in the training pass.</param>
+internal sealed record BackwardIo(string Input, string Output, string Delta, string? InputDelta, string Rows, bool ApplyActivation, string Threads = "1", string? Shortcut = null);
 
 /// <summary>A per-instance training buffer: <c>PerRow</c> floats per sample of the batch plus <c>Fixed</c> floats.</summary>
 internal sealed record TrainingBuffer(string Name, int PerRow, int Fixed, string Purpose);
@@ -47,6 +53,12 @@ internal abstract class LayerEmitter
 
     /// <summary>Floats of per-call scratch the inference pass needs, independent of the batch.</summary>
     public virtual int InferenceScratch(LayerSpec layer) => 0;
+
+    /// <summary>
+    /// Floats per row the inference pass must keep from this layer for a later one (a residual block's input, which the
+    /// body's layers would overwrite); written to <see cref="ForwardIo.Shortcut"/>.
+    /// </summary>
+    public virtual int InferenceKept(LayerSpec layer) => 0;
 
     public abstract void EmitTrainingForward(SourceWriter writer, LayerSpec layer, ForwardIo io);
 

@@ -100,7 +100,15 @@ internal static class NetworkEmitter
         writer.Line($"private const int InferenceBlockRows = {InferenceBlockRows};");
         writer.Line($"private const int MaxWidth = {network.MaxWidth};");
         writer.Line($"private const int NormScratchLength = {NormScratchLength(network)};");
-        writer.Line("private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + (InferenceBlockRows * OutputSize);");
+        if (KeptWidth(network) > 0)
+        {
+            writer.Line($"private const int KeptLength = InferenceBlockRows * {KeptWidth(network)};");
+            writer.Line("private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + KeptLength + (InferenceBlockRows * OutputSize);");
+        }
+        else
+        {
+            writer.Line("private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + (InferenceBlockRows * OutputSize);");
+        }
         writer.Line();
         writer.Line("/// <summary>Per-thread scratch of the inference pass: lets many threads share one network without allocating.</summary>");
         writer.Line("[global::System.ThreadStatic]");
@@ -465,9 +473,12 @@ internal static class NetworkEmitter
             foreach (LayerSpec layer in network.Layers)
             {
                 writer.Line($"// Layer {layer.Index}: {LayerEmitter.For(layer).Describe(layer)}");
-                writer.Line($"{Literals.Span} h{layer.Index} = Head(t.Output{layer.Index}, rows * {layer.OutputSize});");
+                string input = TrainingInput(network, layer);
+                writer.Line(layer.PassesThrough
+                    ? $"{(input == "inputs" ? Literals.ReadOnlySpan : Literals.Span)} h{layer.Index} = {input};"
+                    : $"{Literals.Span} h{layer.Index} = Head(t.Output{layer.Index}, rows * {layer.OutputSize});");
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
-                LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(TrainingInput(network, layer), $"h{layer.Index}", "rows", applyActivation, "_trainingThreads"));
+                LayerEmitter.For(layer).EmitTrainingForward(writer, layer, new ForwardIo(input, $"h{layer.Index}", "rows", applyActivation, "_trainingThreads", Shortcut: TrainingShortcut(layer)));
                 if (network.Monitor && layer.Emitter.MonitorsOutput)
                 {
                     writer.Line($"_monitor?.RecordOutput({layer.Index}, h{layer.Index});");
@@ -494,7 +505,7 @@ internal static class NetworkEmitter
                 }
 
                 bool applyActivation = layer != last || !network.FoldsOutputActivation;
-                LayerEmitter.For(layer).EmitBackward(writer, layer, new BackwardIo(TrainingInput(network, layer), $"h{layer.Index}", $"d{layer.Index}", inputDelta, "rows", applyActivation, "_trainingThreads"));
+                LayerEmitter.For(layer).EmitBackward(writer, layer, new BackwardIo(TrainingInput(network, layer), $"h{layer.Index}", $"d{layer.Index}", inputDelta, "rows", applyActivation, "_trainingThreads", TrainingShortcut(layer)));
                 writer.Line();
             }
 
@@ -572,6 +583,11 @@ internal static class NetworkEmitter
             writer.Line($"{Literals.Span} ping = scratch.Slice(0, InferenceBlockRows * MaxWidth);");
             writer.Line($"{Literals.Span} pong = scratch.Slice(InferenceBlockRows * MaxWidth, InferenceBlockRows * MaxWidth);");
             writer.Line($"{Literals.Span} norm = scratch.Slice(2 * InferenceBlockRows * MaxWidth, NormScratchLength);");
+            if (KeptWidth(network) > 0)
+            {
+                writer.Line($"{Literals.Span} kept = scratch.Slice((2 * InferenceBlockRows * MaxWidth) + NormScratchLength, KeptLength);");
+            }
+
             if (!network.FoldsOutputActivation)
             {
                 writer.Line("// applyOutputActivation is unused: the output activation is not folded into the loss, so it is always applied.");
@@ -597,7 +613,7 @@ internal static class NetworkEmitter
                 bool isLast = layer == last;
                 if (layer.IsIdentityInInference)
                 {
-                    emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, current, "rows", ApplyActivation: true, Frozen: frozen), "norm");
+                    emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, current, "rows", ApplyActivation: true, Frozen: frozen, Shortcut: InferenceShortcut(network, layer)), "norm");
                     if (isLast)
                     {
                         writer.Line($"{current}.CopyTo(y);");
@@ -613,7 +629,7 @@ internal static class NetworkEmitter
                 }
 
                 bool folded = isLast && network.FoldsOutputActivation;
-                emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, output, "rows", !folded, Frozen: frozen), "norm");
+                emitter.EmitInferenceForward(writer, layer, new ForwardIo(current, output, "rows", !folded, Frozen: frozen, Shortcut: InferenceShortcut(network, layer)), "norm");
                 if (folded)
                 {
                     using (writer.Block("if (applyOutputActivation)"))
@@ -638,7 +654,11 @@ internal static class NetworkEmitter
 
         foreach (LayerSpec layer in network.Layers)
         {
-            buffers.Add(new TrainingBuffer($"Output{layer.Index}", layer.OutputSize, 0, $"Layer {layer.Index}'s output."));
+            if (!layer.PassesThrough)
+            {
+                buffers.Add(new TrainingBuffer($"Output{layer.Index}", layer.OutputSize, 0, $"Layer {layer.Index}'s output."));
+            }
+
             buffers.AddRange(LayerEmitter.For(layer).TrainingBuffers(layer));
         }
 
@@ -732,6 +752,22 @@ internal static class NetworkEmitter
         static string Ints(IEnumerable<int> values) => values.Any() ? $"new int[] {{ {string.Join(", ", values.Select(Literals.Int))} }}" : "new int[0]";
         return $"new(\"{tensor.Name}\", global::Neuroslyn.TensorRole.{tensor.Role}, {layer.Index}, {tensor.Offset}, {Ints(tensor.Shape)}, {Ints(tensor.StorageOrder)})";
     }
+
+    /// <summary>The training pass's values of the layer a shortcut reads (every layer's output is kept there), or null.</summary>
+    private static string? TrainingShortcut(LayerSpec layer) => layer.ShortcutSource is int source ? $"h{source}" : null;
+
+    /// <summary>
+    /// Where the inference pass keeps values for a later layer: the kept scratch, which a keeping layer fills and the
+    /// layer whose shortcut reads it takes (blocks do not nest, so one region serves them all in turn).
+    /// </summary>
+    private static string? InferenceShortcut(NetworkSpec network, LayerSpec layer)
+    {
+        int width = layer.ShortcutSource is int source ? network.Layers[source].OutputSize : LayerEmitter.For(layer).InferenceKept(layer);
+        return width > 0 ? $"kept.Slice(0, rows * {width})" : null;
+    }
+
+    /// <summary>Floats per row the inference pass keeps across layers (0 for a network without shortcuts).</summary>
+    private static int KeptWidth(NetworkSpec network) => network.Layers.Select(layer => LayerEmitter.For(layer).InferenceKept(layer)).DefaultIfEmpty(0).Max();
 
     private static int NormScratchLength(NetworkSpec network) => network.Layers.Select(layer => LayerEmitter.For(layer).InferenceScratch(layer)).DefaultIfEmpty(0).Max();
 

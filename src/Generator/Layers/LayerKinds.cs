@@ -20,6 +20,8 @@ internal static class LayerKinds
         AvgPool2DKind.Instance,
         GlobalAvgPool2DKind.Instance,
         FlattenKind.Instance,
+        ResidualKind.Instance,
+        EndResidualKind.Instance,
     ];
 
     /// <summary>The kind whose attribute class is <paramref name="attributeName"/> (<c>DenseAttribute</c>), or null.</summary>

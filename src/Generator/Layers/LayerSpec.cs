@@ -81,6 +81,32 @@ internal abstract partial record LayerSpec(int Index, int TorchIndex, TensorShap
     /// </summary>
     public virtual int KernelSize => 0;
 
+    /// <summary>
+    /// The path of the layer's module in the equivalent PyTorch model: its <c>nn.Sequential</c> index (<c>"3"</c>), or
+    /// inside a residual block the index in the block's body (<c>"2.body.1"</c>). Set by the parser; a kind with tensors
+    /// names them by its own <c>Name</c>, which defaults to this path.
+    /// </summary>
+    public string ModulePath { get; init; } = TorchIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// True for a layer whose output is its input in training and in inference (a residual block's opening): the
+    /// network hands the next layer the same values, with no buffer and no copy. Such a layer is also
+    /// <see cref="IsIdentityInInference"/>.
+    /// </summary>
+    public virtual bool PassesThrough => false;
+
+    /// <summary>
+    /// The index of an earlier layer whose output this layer reads besides its own input (a residual block's sum reads
+    /// the output of the block's opening, the block's input), or null.
+    /// </summary>
+    public virtual int? ShortcutSource => null;
+
+    /// <summary>
+    /// For a layer with a <see cref="ShortcutSource"/>: the weights the shortcut passes through (a projection), or null
+    /// for the identity. The gradient-flow estimate adds the shortcut's path to the body's.
+    /// </summary>
+    public virtual WeightFacts? ShortcutWeights => null;
+
     /// <summary>The members the layer's emitter writes into the network class (a class of one of these names is refused).</summary>
     public virtual IEnumerable<string> GeneratedMembers => [];
 

@@ -40,7 +40,7 @@ internal static class LayerArguments
     public static string ReadName(AttributeReader reader, int index, LayerOffsets offsets, ref bool valid)
     {
         string? custom = reader.NamedString("Name");
-        string name = custom ?? offsets.TorchIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string name = custom ?? offsets.DefaultName;
         Location? location = reader.NamedLocation("Name");
         string? problem = custom is null ? null : LayerNames.Problem(custom);
         if (problem is null && !offsets.TryTakeName(name, index, out int owner))

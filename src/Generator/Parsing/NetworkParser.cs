@@ -355,13 +355,22 @@ internal static class NetworkParser
 
             // LayerAttributes admits only the registry's kinds: each reads its own attribute.
             LayerKind kind = LayerKinds.ForAttribute(attribute.AttributeClass!.Name)!;
+            string modulePath = offsets.DefaultName;
             LayerSpec? layer = kind.Read(reader, layers.Count, shape, offsets, ref valid);
             if (layer is not null)
             {
-                layers.Add(layer);
+                layers.Add(layer with { ModulePath = modulePath });
                 locations.Add(reader.Location);
                 shape = layer.OutputShape;
             }
+        }
+
+        if (offsets.OpenBlock is { } unclosed)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ResidualBlockStructure, unclosed.Location, unclosed.OpenIndex,
+                "it is never closed; add [EndResidual] after the block's last layer"));
+            valid = false;
         }
 
         for (int i = 0; i < layers.Count - 1; i++)

@@ -69,4 +69,20 @@ public sealed class GradientCheckTests
     [Fact]
     public void Batch_normalization_over_channels_padded_strided_average_pooling_and_dropout_on_an_image()
         => GradientCheck.Run(new ConvBatchNormNet(), TestData.Normal(Rows * ConvBatchNormNet.InputSize, 49), TestData.Labels(Rows, 3, 50));
+
+    [Fact]
+    public void Residual_block_with_an_identity_shortcut_at_the_input_of_a_multi_channel_image()
+        => GradientCheck.Run(new ResidualIdentityNet(), TestData.Normal(Rows * ResidualIdentityNet.InputSize, 51), TestData.Normal(Rows * 3, 52));
+
+    [Fact]
+    public void Residual_blocks_with_a_strided_projection_after_batch_normalization_then_an_identity_block()
+        => GradientCheck.Run(new ResidualProjectionNet(), TestData.Normal(Rows * ResidualProjectionNet.InputSize, 53), TestData.Labels(Rows, 3, 54));
+
+    [Fact]
+    public void Residual_block_over_vectors_with_a_linear_projection()
+        => GradientCheck.Run(new ResidualDenseNet(), TestData.Normal(Rows * ResidualDenseNet.InputSize, 55), TestData.Normal(Rows * 2, 56));
+
+    [Fact]
+    public void Residual_block_at_the_input_of_a_single_channel_image_with_a_linear_sum()
+        => GradientCheck.Run(new ResidualSingleChannelNet(), TestData.Normal(Rows * ResidualSingleChannelNet.InputSize, 57), TestData.Binary(Rows, 58));
 }

@@ -43,6 +43,15 @@ internal sealed class OnnxGraph(GraphProto graph, INetwork network, IReadOnlyDic
         return output;
     }
 
+    /// <summary>Values that later layers read again (a residual block's input), by the layer that kept them.</summary>
+    private readonly Dictionary<int, string> _kept = [];
+
+    /// <summary>Remembers <paramref name="value"/> for a later layer (a residual block's input for its sum).</summary>
+    public void Keep(int layer, string value) => _kept[layer] = value;
+
+    /// <summary>The value layer <paramref name="layer"/> kept.</summary>
+    public string Kept(int layer) => _kept[layer];
+
     /// <summary>Adds the layer's parameter tensor of <paramref name="role"/> as an initializer; returns its name.</summary>
     public string Parameter(int layer, TensorRole role) => Initializer(tensors[(layer, role)], network.Parameters);
 

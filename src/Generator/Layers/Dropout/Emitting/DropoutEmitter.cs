@@ -12,7 +12,7 @@ internal sealed class DropoutEmitter : LayerEmitter
         => $"Dropout    p = {Literals.Shortest(((DropoutSpec)layer).Rate)} (training only)";
 
     public override string Info(LayerSpec layer)
-        => $"new global::Neuroslyn.DropoutLayerInfo({layer.Index}, \"{Literals.Int(layer.TorchIndex)}\", {layer.OutputSize}, {Literals.Float(((DropoutSpec)layer).Rate)})";
+        => $"new global::Neuroslyn.DropoutLayerInfo({layer.Index}, \"{layer.ModulePath}\", {layer.OutputSize}, {Literals.Float(((DropoutSpec)layer).Rate)})";
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
     {

@@ -10,7 +10,7 @@ internal sealed class FlattenEmitter : LayerEmitter
     public override string Describe(LayerSpec layer) => $"Flatten    {layer.InputShape} -> {layer.OutputSize}, in PyTorch's order (channel, row, column)";
 
     public override string Info(LayerSpec layer)
-        => $"new global::Neuroslyn.FlattenLayerInfo({layer.Index}, \"{Literals.Int(layer.TorchIndex)}\", {Literals.Shape(layer.InputShape)})";
+        => $"new global::Neuroslyn.FlattenLayerInfo({layer.Index}, \"{layer.ModulePath}\", {Literals.Shape(layer.InputShape)})";
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
     {

@@ -10,7 +10,7 @@ internal sealed class GlobalAvgPool2DEmitter : LayerEmitter
     public override string Describe(LayerSpec layer) => $"GlobalAvgPool2D {layer.InputShape} -> {layer.OutputShape}, each channel's mean";
 
     public override string Info(LayerSpec layer)
-        => $"new global::Neuroslyn.GlobalAvgPool2DLayerInfo({layer.Index}, \"{Literals.Int(layer.TorchIndex)}\", {Literals.Shape(layer.InputShape)})";
+        => $"new global::Neuroslyn.GlobalAvgPool2DLayerInfo({layer.Index}, \"{layer.ModulePath}\", {Literals.Shape(layer.InputShape)})";
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)
     {

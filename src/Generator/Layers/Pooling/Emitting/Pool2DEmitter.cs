@@ -17,7 +17,7 @@ internal sealed class Pool2DEmitter : LayerEmitter
     public override string Info(LayerSpec layer)
     {
         var pool = (Pool2DSpec)layer;
-        return $"new global::Neuroslyn.Pool2DLayerInfo({pool.Index}, \"{Literals.Int(pool.TorchIndex)}\", {Literals.Shape(pool.InputShape)}, {Literals.Shape(pool.OutputShape)}, {(pool.IsMax ? "true" : "false")}, {pool.Pool}, {pool.Stride}, {pool.Padding})";
+        return $"new global::Neuroslyn.Pool2DLayerInfo({pool.Index}, \"{pool.ModulePath}\", {Literals.Shape(pool.InputShape)}, {Literals.Shape(pool.OutputShape)}, {(pool.IsMax ? "true" : "false")}, {pool.Pool}, {pool.Stride}, {pool.Padding})";
     }
 
     public override void EmitInitialization(SourceWriter writer, LayerSpec layer)

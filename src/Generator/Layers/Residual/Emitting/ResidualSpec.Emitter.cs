@@ -1,0 +1,9 @@
+using Neuroslyn.Generator.Emitting;
+
+namespace Neuroslyn.Generator.Model;
+
+/// <summary>The generator's half of the record: the emitter that writes the layer's code.</summary>
+internal sealed partial record ResidualSpec
+{
+    public override LayerEmitter Emitter => ResidualEmitter.Instance;
+}
