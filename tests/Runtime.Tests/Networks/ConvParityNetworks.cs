@@ -90,3 +90,73 @@ public partial class ConvPaddedMaxPoolBinaryAdam { }
 [Flatten]
 [Dense(1)]
 public partial class ConvPaddedMaxPoolBinarySgd { }
+
+// Residual blocks: docs/pytorch/neuroslyn_modules.py's Residual(body..., shortcut=, activation=) is one module of the
+// Sequential; its body's layers are numbered inside it (2.body.0.weight) and the projection is 2.shortcut.
+
+// Conv2d(2,4,3,padding=1) ReLU Residual(Conv2d(4,4,3,padding=1,bias=False) BatchNorm2d(4) ReLU Conv2d(4,4,3,padding=1,bias=False) BatchNorm2d(4), activation=ReLU) AdaptiveAvgPool2d(1) Flatten Linear(4,3)
+[Network(InputShape = new[] { 2, 6, 6 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[Residual]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm]
+[EndResidual(Activation.ReLU)]
+[GlobalAvgPool2D]
+[Dense(3)]
+public partial class ResidualBasicBlockAdam { }
+
+[Network(InputShape = new[] { 2, 6, 6 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Momentum = 0.9f)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[Residual]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm]
+[EndResidual(Activation.ReLU)]
+[GlobalAvgPool2D]
+[Dense(3)]
+public partial class ResidualBasicBlockSgd { }
+
+// Conv2d(3,4,3,padding=1) Tanh Residual(Conv2d(4,6,3,stride=2,padding=1) LeakyReLU(0.2) Conv2d(6,6,3,padding=1), shortcut=Conv2d(4,6,1,stride=2), activation=Tanh) MaxPool2d(2) Flatten Linear(24,2)
+[Network(InputShape = new[] { 3, 8, 8 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam)]
+[Conv2D(4, 3, Activation.Tanh, Padding = 1)]
+[Residual]
+[Conv2D(6, 3, Activation.LeakyReLU, Stride = 2, Padding = 1, LeakySlope = 0.2f)]
+[Conv2D(6, 3, Padding = 1)]
+[EndResidual(Activation.Tanh)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(2)]
+public partial class ResidualProjectionAdam { }
+
+[Network(InputShape = new[] { 3, 8, 8 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Momentum = 0.9f)]
+[Conv2D(4, 3, Activation.Tanh, Padding = 1)]
+[Residual]
+[Conv2D(6, 3, Activation.LeakyReLU, Stride = 2, Padding = 1, LeakySlope = 0.2f)]
+[Conv2D(6, 3, Padding = 1)]
+[EndResidual(Activation.Tanh)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(2)]
+public partial class ResidualProjectionSgd { }
+
+// Linear(5,8) ReLU Residual(Linear(8,8) ReLU Linear(8,6), shortcut=Linear(8,6), activation=ReLU) Linear(6,3)
+[Network(Inputs = 5, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam)]
+[Dense(8, Activation.ReLU)]
+[Residual]
+[Dense(8, Activation.ReLU)]
+[Dense(6)]
+[EndResidual(Activation.ReLU)]
+[Dense(3)]
+public partial class ResidualMlpAdam { }
+
+[Network(Inputs = 5, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Momentum = 0.9f)]
+[Dense(8, Activation.ReLU)]
+[Residual]
+[Dense(8, Activation.ReLU)]
+[Dense(6)]
+[EndResidual(Activation.ReLU)]
+[Dense(3)]
+public partial class ResidualMlpSgd { }

@@ -71,6 +71,18 @@ public sealed class PyTorchParityTests
 
     [Fact] public void ConvPaddedMaxPoolBinary_with_SGD_momentum() => Check<ConvPaddedMaxPoolBinarySgd, float>("ConvPaddedMaxPoolBinary", "sgd_momentum", c => c.FloatTargets);
 
+    [Fact] public void ResidualBasicBlock_with_Adam() => Check<ResidualBasicBlockAdam, int>("ResidualBasicBlock", "adam", c => c.LabelTargets);
+
+    [Fact] public void ResidualBasicBlock_with_SGD_momentum() => Check<ResidualBasicBlockSgd, int>("ResidualBasicBlock", "sgd_momentum", c => c.LabelTargets);
+
+    [Fact] public void ResidualProjection_with_Adam() => Check<ResidualProjectionAdam, float>("ResidualProjection", "adam", c => c.FloatTargets);
+
+    [Fact] public void ResidualProjection_with_SGD_momentum() => Check<ResidualProjectionSgd, float>("ResidualProjection", "sgd_momentum", c => c.FloatTargets);
+
+    [Fact] public void ResidualMlp_with_Adam() => Check<ResidualMlpAdam, int>("ResidualMlp", "adam", c => c.LabelTargets);
+
+    [Fact] public void ResidualMlp_with_SGD_momentum() => Check<ResidualMlpSgd, int>("ResidualMlp", "sgd_momentum", c => c.LabelTargets);
+
     private static void Check<TNet, TTarget>(string caseName, string optimizer, Func<ReferenceCase, TTarget[]> targetsOf)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<TTarget>
         where TTarget : unmanaged

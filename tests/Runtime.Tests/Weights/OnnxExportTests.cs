@@ -61,6 +61,34 @@ public sealed class OnnxExportTests
         => AssertSameOutputs(new Networks.ConvPaddedMaxPoolBinaryAdam(), rows: 6);
 
     [Fact]
+    public void Residual_blocks_with_identity_and_strided_projection_shortcuts_match_PredictBatch_in_ONNX_Runtime()
+    {
+        var network = new ResidualInteropNet();
+        float[] inputs = WeightFileTests.TestInputs(ResidualInteropNet.InputSize, rows: 8, seed: 7);
+        int[] labels = Enumerable.Range(0, 8).Select(i => i % 3).ToArray();
+        for (int step = 0; step < 3; step++)
+        {
+            network.TrainBatch(inputs, labels);
+        }
+
+        AssertSameOutputs(network, rows: 10);
+        ModelProto model = ModelProto.Parser.ParseFrom(OnnxExport.ToBytes(network));
+        Assert.Equal(2, model.Graph.Node.Count(node => node.OpType == "Add"));
+        NodeProto projection = Assert.Single(model.Graph.Node, node => node.Name == "3.shortcut.Conv");
+        // The projection reads the block's input: the first block's sum after its ReLU.
+        Assert.Equal(["2.relu", "3.shortcut.weight", "3.shortcut.bias"], projection.Input);
+    }
+
+    [Fact]
+    public void Residual_block_over_vectors_with_a_linear_projection_matches_PredictBatch_in_ONNX_Runtime()
+    {
+        var network = new Networks.ResidualMlpAdam();
+        float[] inputs = WeightFileTests.TestInputs(Networks.ResidualMlpAdam.InputSize, rows: 6, seed: 8);
+        network.TrainBatch(inputs, [0, 1, 2, 0, 1, 2]);
+        AssertSameOutputs(network, rows: 6);
+    }
+
+    [Fact]
     public void Image_layers_are_Conv_pooling_BatchNormalization_and_Flatten_with_PyTorchs_attributes()
     {
         ModelProto model = ModelProto.Parser.ParseFrom(OnnxExport.ToBytes(new ImageInteropNet()));

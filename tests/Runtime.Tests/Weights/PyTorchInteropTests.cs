@@ -30,6 +30,12 @@ public sealed class PyTorchInteropTests
     [Fact]
     public void Convolutional_file_we_write_is_the_one_PyTorch_loaded_and_gives_PyTorchs_outputs() => AssertWritesTorchFile<ImageInteropNet>("image_");
 
+    [Fact]
+    public void Residual_file_written_by_PyTorch_loads_and_gives_PyTorchs_outputs() => AssertLoadsTorchFile<ResidualInteropNet>("residual_");
+
+    [Fact]
+    public void Residual_file_we_write_is_the_one_PyTorch_loaded_into_its_Residual_modules_and_gives_PyTorchs_outputs() => AssertWritesTorchFile<ResidualInteropNet>("residual_");
+
     private static void AssertLoadsTorchFile<TNet>(string prefix)
         where TNet : ICompiledNetwork<TNet>, ITrainingState
     {

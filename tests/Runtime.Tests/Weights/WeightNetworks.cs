@@ -57,3 +57,24 @@ public partial class OnnxWideNet { }
 [Flatten]
 [Dense(3, Activation.Softmax)]
 public partial class ImageInteropNet { }
+
+/// <summary>
+/// Reference/make_weights.py's residual model, with docs/pytorch/neuroslyn_modules.py's Residual: Conv2d(2, 4, 3,
+/// padding=1), ReLU, Residual(Conv2d(4, 4, 3, padding=1, bias=False), BatchNorm2d(4), ReLU, Conv2d(4, 4, 3, padding=1),
+/// activation=ReLU), Residual(Conv2d(4, 6, 3, stride=2, padding=1), Tanh, shortcut=Conv2d(4, 6, 1, stride=2),
+/// activation=ReLU), Flatten, Linear(96, 3), Softmax(dim=1); tensors 2.body.0.weight, 2.body.1.*, 2.body.3.*,
+/// 3.body.0.*, 3.shortcut.weight, 3.shortcut.bias, 5.*.
+/// </summary>
+[Network(InputShape = new[] { 2, 8, 8 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, Seed = 13)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[Residual]
+[Conv2D(4, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[Conv2D(4, 3, Padding = 1)]
+[EndResidual(Activation.ReLU)]
+[Residual]
+[Conv2D(6, 3, Activation.Tanh, Stride = 2, Padding = 1)]
+[EndResidual(Activation.ReLU)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class ResidualInteropNet { }

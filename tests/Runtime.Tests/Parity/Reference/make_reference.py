@@ -22,7 +22,7 @@ float32 throughout.
 Re-run from the repository root (Debian/Ubuntu; no pip needed):
 
     apt-get install -y python3-torch
-    /usr/bin/python3 tests/Runtime.Tests/Parity/Reference/make_reference.py
+    /usr/bin/python3 tests/Runtime.Tests/Parity/Reference/make_reference.py [Name ...]
 """
 
 import copy
@@ -30,11 +30,16 @@ import json
 import math
 import os
 
+import sys
+
 import numpy as np
 import torch
 from torch import nn
 
 OUT_DIR = os.path.dirname(os.path.abspath(__file__))
+# The residual block's module, as the documentation gives it to users.
+sys.path.insert(0, os.path.join(OUT_DIR, "..", "..", "..", "..", "docs", "pytorch"))
+from neuroslyn_modules import Residual  # noqa: E402
 BATCH = 7
 
 # Losses, keyed by the Neuroslyn loss kind written into the JSON.
@@ -105,6 +110,28 @@ def architectures():
             nn.Conv2d(3, 2, 3, bias=False), nn.Tanh(),
             nn.Flatten(),
             nn.Linear(2 * 3 * 3, 1)]),
+        # Residual blocks (docs/pytorch/neuroslyn_modules.py): a ResNet basic block with an identity shortcut,
+        # a block with a strided 1 x 1 projection, and a block over vectors with a linear projection.
+        ("ResidualBasicBlock", 1201, (2, 6, 6), 3, SOFTMAX_CE, lambda: [
+            nn.Conv2d(2, 4, 3, padding=1), nn.ReLU(),
+            Residual(nn.Conv2d(4, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4), nn.ReLU(),
+                     nn.Conv2d(4, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4),
+                     activation=nn.ReLU()),
+            nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+            nn.Linear(4, 3)]),
+        ("ResidualProjection", 1202, (3, 8, 8), 2, MSE, lambda: [
+            nn.Conv2d(3, 4, 3, padding=1), nn.Tanh(),
+            Residual(nn.Conv2d(4, 6, 3, stride=2, padding=1), nn.LeakyReLU(0.2),
+                     nn.Conv2d(6, 6, 3, padding=1),
+                     shortcut=nn.Conv2d(4, 6, 1, stride=2), activation=nn.Tanh()),
+            nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Linear(6 * 2 * 2, 2)]),
+        ("ResidualMlp", 1203, 5, 3, SOFTMAX_CE, lambda: [
+            nn.Linear(5, 8), nn.ReLU(),
+            Residual(nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 6),
+                     shortcut=nn.Linear(8, 6), activation=nn.ReLU()),
+            nn.Linear(6, 3)]),
     ]
 
 
@@ -288,8 +315,12 @@ def main():
     torch.set_default_dtype(torch.float32)
     print(f"torch {torch.__version__}")
 
+    # Names on the command line regenerate only those files (another BLAS changes the last digits of the others).
+    only = set(sys.argv[1:])
     paths = []
     for name, seed, n_in, n_out, kind, layers in architectures():
+        if only and name not in only:
+            continue
         record = build_record(name, seed, n_in, n_out, kind, layers)
         path = os.path.join(OUT_DIR, f"{name}.json")
         with open(path, "w") as f:

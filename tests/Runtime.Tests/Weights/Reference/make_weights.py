@@ -3,7 +3,7 @@
 
 Run with Debian's interpreter from this folder's parent's parent (tests/Runtime.Tests):
 
-    /usr/bin/python3 Weights/Reference/make_weights.py
+    /usr/bin/python3 Weights/Reference/make_weights.py [prefix ...]
 
 It needs python3-torch and python3-numpy (Debian bookworm: torch 1.13). Debian has no python3-safetensors package and
 PyPI is out of reach here, so this script reads and writes safetensors by hand, following the format's specification:
@@ -28,9 +28,14 @@ import json
 import os
 import struct
 
+import sys
+
 import numpy as np
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "docs", "pytorch"))
+from neuroslyn_modules import Residual  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DTYPES = {"F32": np.float32, "I64": np.int64}
@@ -66,8 +71,26 @@ def make_image_model():
     )
 
 
+def make_residual_model():
+    """ResidualInteropNet's nn.Sequential: docs/pytorch/neuroslyn_modules.py's Residual, once with an identity shortcut
+    around a BatchNorm2d, once with a strided 1 x 1 projection."""
+    return nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1),
+        nn.ReLU(),
+        Residual(nn.Conv2d(4, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4), nn.ReLU(),
+                 nn.Conv2d(4, 4, 3, padding=1),
+                 activation=nn.ReLU()),
+        Residual(nn.Conv2d(4, 6, 3, stride=2, padding=1), nn.Tanh(),
+                 shortcut=nn.Conv2d(4, 6, 1, stride=2), activation=nn.ReLU()),
+        nn.Flatten(),
+        nn.Linear(6 * 4 * 4, 3),
+        nn.Softmax(dim=1),
+    )
+
+
 # (file prefix, model, one sample's input shape, the BatchNorm whose counter is checked)
-MODELS = [("", make_model, (5,), "1"), ("image_", make_image_model, (2, 8, 8), "1")]
+MODELS = [("", make_model, (5,), "1"), ("image_", make_image_model, (2, 8, 8), "1"),
+          ("residual_", make_residual_model, (2, 8, 8), "2.body.1")]
 
 
 def write_safetensors(path, tensors, metadata=None):
@@ -157,6 +180,10 @@ def neuroslyn_made(prefix, make, shape, norm):
 
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, numpy {np.__version__}")
+    # File prefixes on the command line ("residual_") remake only those models' files.
+    only = set(sys.argv[1:])
     for model in MODELS:
+        if only and model[0] not in only:
+            continue
         torch_made(*model)
         neuroslyn_made(*model)
