@@ -39,6 +39,47 @@ public sealed class GradientFlowEstimateTests
     }
 
     [Fact]
+    public void Identity_shortcut_carries_the_gradient_past_two_sigmoid_layers()
+    {
+        // Output weights (Glorot, 64 → 10): √(10 · 2/74) = 0.51988, which the linear sum hands to both paths. Body:
+        // × 1/4 twice (hidden Glorot gains are 1): 0.12997, then 0.032492. At the block's opening the paths add in
+        // quadrature: √(0.032492² + 0.51988²) = 0.52089; the first sigmoid: × 1/4 = 0.13022 (0.0081231 without the block).
+        double[] estimate = Estimate("""
+            [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+            [Dense(64, Activation.Sigmoid)]
+            [Residual]
+            [Dense(64, Activation.Sigmoid)]
+            [Dense(64, Activation.Sigmoid)]
+            [EndResidual(Activation.Linear)]
+            [Dense(10)]
+            """);
+
+        Assert.Equal(0.12997, estimate[3], 5);
+        Assert.Equal(0.032492, estimate[2], 6);
+        Assert.True(double.IsNaN(estimate[1]) && double.IsNaN(estimate[4]));
+        Assert.Equal(0.13022, estimate[0], 5);
+    }
+
+    [Fact]
+    public void Projection_shortcut_scales_its_path_by_the_projections_weight_gain()
+    {
+        // Output weights (Glorot, 32 → 10): √(10 · 2/42) = 0.69007. The projection (Glorot for a linear sum, 64 → 32):
+        // √(32 · 2/96) = 0.81650, so the shortcut carries 0.56344. Body: Dense(32, Sigmoid) 0.69007/4 = 0.17252, its
+        // weights × 0.81650 = 0.14086. Opening: √(0.14086² + 0.56344²) = 0.58078; the first sigmoid: 0.14519.
+        double[] estimate = Estimate("""
+            [Network(Inputs = 784, Loss = Loss.SoftmaxCrossEntropy)]
+            [Dense(64, Activation.Sigmoid)]
+            [Residual]
+            [Dense(32, Activation.Sigmoid)]
+            [EndResidual(Activation.Linear)]
+            [Dense(10)]
+            """);
+
+        Assert.Equal(0.17252, estimate[2], 5);
+        Assert.Equal(0.14519, estimate[0], 5);
+    }
+
+    [Fact]
     public void Four_sigmoid_layers_shrink_by_a_quarter_each()
     {
         // Output weights (Glorot, 64 → 10): √(10 · 2/74) = 0.51988; hidden weights (Glorot, 64 → 64): √(64 · 2/128) = 1.

@@ -33,6 +33,14 @@ public sealed class CacheTests
         [Dense(1)]
         public partial class ValidImageNet { }
 
+        [Network(InputShape = new[] { 2, 8, 8 }, Loss = Loss.MeanSquaredError)]
+        [Residual]
+        [Conv2D(4, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+        [EndResidual]
+        [Flatten]
+        [Dense(1)]
+        public partial class ValidResidualNet { }
+
         [Network(Inputs = 4)]
         [Dense(0)]
         public partial class InvalidNet { }

@@ -51,6 +51,35 @@ internal static class GoldenNetworks
             """,
             "Samples.FashionCnn.g.cs"),
 
+        // A small ResNet: a stem, a basic block with an identity shortcut, one that halves the image and doubles the
+        // channels (its shortcut a 1 × 1 convolution at stride 2), global average pooling into the logits.
+        ["ResidualNet"] = new(
+            """
+            using Neuroslyn;
+
+            namespace Samples.Vision;
+
+            [Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, Seed = 42)]
+            [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
+            [Residual(Name = "layer1")]
+            [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
+            [Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm]
+            [EndResidual(Activation.ReLU)]
+            [Residual(Name = "layer2")]
+            [Conv2D(32, 3, Stride = 2, Padding = 1, UseBias = false)]
+            [BatchNorm(Activation.ReLU)]
+            [Conv2D(32, 3, Padding = Padding.Same, UseBias = false)]
+            [BatchNorm]
+            [EndResidual(Activation.ReLU)]
+            [GlobalAvgPool2D]
+            [Dense(10)]
+            public partial class ResidualNet { }
+            """,
+            "Samples.Vision.ResidualNet.g.cs"),
+
         // The other image layers: three input channels (transposed to channels-last), a strided grouped convolution, a
         // dilated depthwise one, a pointwise one, average pooling with padding, dropout on an image and global pooling.
         ["ImageLayersNet"] = new(

@@ -39,9 +39,29 @@ public sealed class TruncatedDeclarationTests
         public partial class ImageNet { }
         """;
 
+    private const string ResidualNet = """
+        using Neuroslyn;
+
+        namespace Samples;
+
+        [Network(InputShape = new[] { 3, 16, 16 }, Loss = Loss.SoftmaxCrossEntropy)]
+        [Conv2D(8, 3, Activation.ReLU, Padding = 1)]
+        [Residual(Name = "layer1")]
+        [Conv2D(8, 3, Padding = 1, UseBias = false)]
+        [BatchNorm(Activation.ReLU)]
+        [EndResidual(Activation.LeakyReLU, LeakySlope = 0.1f)]
+        [Residual]
+        [Conv2D(16, 3, Stride = 2, Padding = 1)]
+        [EndResidual(Activation.ReLU)]
+        [GlobalAvgPool2D]
+        [Dense(10)]
+        public partial class ResidualNet { }
+        """;
+
     [Theory]
     [InlineData(FashionNet, "Samples.FashionNet.g.cs")]
     [InlineData(ImageNet, "Samples.ImageNet.g.cs")]
+    [InlineData(ResidualNet, "Samples.ResidualNet.g.cs")]
     public void Declaration_cut_off_at_any_character_never_makes_the_generator_throw(string declaration, string hintName)
     {
         int start = declaration.IndexOf("[Network", StringComparison.Ordinal);

@@ -25,7 +25,7 @@ internal static class GeneratedMemberNames
 
         // Private constants, methods and the training buffers' class.
         "BufferSlice", "CheckBatch", "CountSamples", "DropoutSeed", "EnsureTrainingBuffers", "Forward", "GradientSlice",
-        "Head", "InferenceBlockRows", "InferenceScratch", "MaxWidth", "NormScratchLength", "ParameterSlice",
+        "Head", "InferenceBlockRows", "InferenceScratch", "KeptLength", "MaxWidth", "NormScratchLength", "ParameterSlice",
         "ScratchLength", "TrainingBuffers",
 
         // Private fields.
