@@ -27,6 +27,12 @@ public sealed class FrozenNetworkTests
         [typeof(CrossEntropyFoldedSoftmaxNet)],
         [typeof(BatchNormNet)],              // running statistics in the buffers, a layer without bias
         [typeof(DeepBlockNet)],              // several depth blocks, 2060 columns
+        [typeof(ConvBatchNormNet)],          // three channels transposed, BatchNorm2d, padded average pooling, dropout on an image
+        [typeof(ConvGroupsNet)],             // grouped and depthwise convolutions (read unpacked) and a packed 1 × 1 one
+        [typeof(ConvStridedSameNet)],        // same padding at stride 2, a fused LeakyReLU
+        [typeof(ResidualProjectionNet)],     // an identity and a projection shortcut (the kept copy of the block's input)
+        [typeof(ResidualDenseNet)],          // a linear projection of vectors
+        [typeof(ResidualCnnNet)],            // blocks after pooling, more than one block of rows
     ];
 
     [Theory]
@@ -143,6 +149,12 @@ public sealed class FrozenNetworkTests
         CrossEntropyFoldedSoftmaxNet n => Freeze(n),
         BatchNormNet n => Freeze(n),
         DeepBlockNet n => Freeze(n),
+        ConvBatchNormNet n => Freeze(n),
+        ConvGroupsNet n => Freeze(n),
+        ConvStridedSameNet n => Freeze(n),
+        ResidualProjectionNet n => Freeze(n),
+        ResidualDenseNet n => Freeze(n),
+        ResidualCnnNet n => Freeze(n),
         _ => throw new ArgumentException($"Add {network.GetType().Name} to the switch.", nameof(network)),
     };
 

@@ -65,6 +65,34 @@ public sealed class InferenceBehaviourTests
     }
 
     [Fact]
+    public void A_convolutional_network_with_residual_blocks_allocates_nothing_in_inference_and_steady_state_training()
+    {
+        var network = new ResidualCnnNet();
+        float[] inputs = TestData.Normal(70 * ResidualCnnNet.InputSize, 8);
+        int[] labels = TestData.Labels(70, 10, 9);
+        var outputs = new float[70 * ResidualCnnNet.OutputSize];
+        ResidualCnnNet.Frozen frozen = network.Freeze();
+
+        network.Predict(inputs.AsSpan(0, ResidualCnnNet.InputSize), outputs);
+        network.PredictBatch(inputs, outputs);
+        frozen.PredictBatch(inputs, outputs);
+        network.TrainBatch(inputs, labels);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3; i++)
+        {
+            network.Predict(inputs.AsSpan(0, ResidualCnnNet.InputSize), outputs);
+            network.PredictBatch(inputs, outputs); // 70 rows: two blocks of inference rows
+            frozen.Predict(inputs.AsSpan(0, ResidualCnnNet.InputSize), outputs);
+            frozen.PredictBatch(inputs, outputs);
+            network.TrainBatch(inputs, labels);
+            network.TrainBatch(inputs.AsSpan(0, 32 * ResidualCnnNet.InputSize), labels.AsSpan(0, 32));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Wrong_sizes_are_refused_with_a_message_that_names_the_sizes()
     {
         var network = new FashionTestNet();

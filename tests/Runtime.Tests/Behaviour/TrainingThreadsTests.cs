@@ -60,6 +60,28 @@ public sealed class TrainingThreadsTests
         Assert.Equal(Train(1).Select(BitConverter.SingleToInt32Bits), Train(2).Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_convolutional_network_with_residual_blocks_trains_bit_for_bit_like_one_thread(int threads)
+    {
+        // Convolutions with and without patches, BatchNorm2d, pooling, both shortcuts, dropout on an image; 45 rows.
+        float[] inputs = TestData.Normal(45 * ResidualCnnNet.InputSize, 25);
+        int[] labels = TestData.Labels(45, 10, 26);
+        float[] Train(int threadCount)
+        {
+            var network = new ResidualCnnNet { TrainingThreads = threadCount };
+            for (int step = 0; step < 3; step++)
+            {
+                network.TrainBatch(inputs, labels);
+            }
+
+            return [.. network.Parameters.ToArray(), .. network.Buffers.ToArray()];
+        }
+
+        Assert.Equal(Train(1).Select(BitConverter.SingleToInt32Bits), Train(threads).Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void A_split_product_runs_its_shares_on_different_threads()
     {

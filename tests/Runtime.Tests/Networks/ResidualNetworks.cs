@@ -45,3 +45,22 @@ public partial class ResidualDenseNet { }
 [Flatten]
 [Dense(1, Activation.Sigmoid)]
 public partial class ResidualSingleChannelNet { }
+
+// A network large enough that its products split across training threads (and whose inference runs in more than one
+// block of rows): a stem with BatchNorm and pooling, an identity block, a strided block with a projection, dropout on
+// an image, and a dense head. The behaviour tests run it for threads, freezing and allocation.
+[Network(InputShape = new[] { 3, 20, 20 }, Loss = Loss.SoftmaxCrossEntropy, Seed = 45)]
+[Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[MaxPool2D(2)]
+[Residual]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+[Conv2D(16, 3, Padding = Padding.Same)]
+[EndResidual]
+[Residual]
+[Conv2D(32, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+[EndResidual]
+[Dropout(0.2)]
+[Flatten]
+[Dense(10)]
+public partial class ResidualCnnNet { }
