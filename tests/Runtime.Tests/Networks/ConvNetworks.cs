@@ -44,3 +44,13 @@ public partial class ConvGroupsNet { }
 [Flatten]
 [Dense(3)]
 public partial class ConvBatchNormNet { }
+
+// Padded, overlapping max pooling right after BatchNorm over channels: BatchNorm's outputs in a window are a batch's
+// normalised values, and the pooling's gradient goes to each window's first maximum, which the check needs untied.
+[Network(InputShape = new[] { 2, 7, 7 }, Loss = Loss.MeanSquaredError, Seed = 36)]
+[Conv2D(3, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.Tanh)]
+[MaxPool2D(3, Stride = 2, Padding = 1)]
+[Flatten]
+[Dense(2)]
+public partial class ConvBatchNormMaxPoolNet { }

@@ -160,3 +160,20 @@ public partial class ResidualMlpAdam { }
 [EndResidual(Activation.ReLU)]
 [Dense(3)]
 public partial class ResidualMlpSgd { }
+
+// Conv2d(2,3,3,padding=1,bias=False) BatchNorm2d(3) Tanh MaxPool2d(3,stride=2,padding=1) Flatten Linear(48,2)
+[Network(InputShape = new[] { 2, 7, 7 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Adam)]
+[Conv2D(3, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.Tanh)]
+[MaxPool2D(3, Stride = 2, Padding = 1)]
+[Flatten]
+[Dense(2)]
+public partial class ConvBatchNormMaxPoolAdam { }
+
+[Network(InputShape = new[] { 2, 7, 7 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Momentum = 0.9f)]
+[Conv2D(3, 3, Padding = 1, UseBias = false)]
+[BatchNorm(Activation.Tanh)]
+[MaxPool2D(3, Stride = 2, Padding = 1)]
+[Flatten]
+[Dense(2)]
+public partial class ConvBatchNormMaxPoolSgd { }

@@ -7,9 +7,13 @@ namespace Neuroslyn.Runtime.Tests.Numerics;
 internal static class GradientCheck
 {
     /// <summary>Step of the central difference. Large enough to rise above float32 rounding of the loss.</summary>
-    private const float Step = 2e-3f;
+    private const float DefaultStep = 2e-3f;
 
-    public static void Run<TNet, TTarget>(TNet network, float[] inputs, TTarget[] targets, double absoluteTolerance = 3e-4, double relativeTolerance = 1e-2)
+    /// <param name="step">
+    /// The central difference's step: smaller where a maximum's winner changes within the default one (overlapping
+    /// max pooling over a batch's normalised values), larger differences then drowning in float32 rounding.
+    /// </param>
+    public static void Run<TNet, TTarget>(TNet network, float[] inputs, TTarget[] targets, double absoluteTolerance = 3e-4, double relativeTolerance = 1e-2, float step = DefaultStep)
         where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<TTarget>
         where TTarget : unmanaged
     {
@@ -24,15 +28,15 @@ internal static class GradientCheck
         for (int i = 0; i < parameters.Length; i++)
         {
             float original = parameters[i];
-            parameters[i] = original + Step;
+            parameters[i] = original + step;
             network.ResetDropout(dropoutSeed); // the same mask for every evaluation: dropout becomes a fixed function
             double plus = network.ComputeGradients(inputs, targets);
-            parameters[i] = original - Step;
+            parameters[i] = original - step;
             network.ResetDropout(dropoutSeed);
             double minus = network.ComputeGradients(inputs, targets);
             parameters[i] = original;
 
-            double numeric = (plus - minus) / (2 * (double)Step);
+            double numeric = (plus - minus) / (2 * (double)step);
             double tolerance = absoluteTolerance + (relativeTolerance * Math.Max(Math.Abs(numeric), Math.Abs(analytic[i])));
             if (Math.Abs(numeric - analytic[i]) > tolerance)
             {

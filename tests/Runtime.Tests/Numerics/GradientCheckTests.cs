@@ -85,4 +85,14 @@ public sealed class GradientCheckTests
     [Fact]
     public void Residual_block_at_the_input_of_a_single_channel_image_with_a_linear_sum()
         => GradientCheck.Run(new ResidualSingleChannelNet(), TestData.Normal(Rows * ResidualSingleChannelNet.InputSize, 57), TestData.Binary(Rows, 58));
+
+    /// <remarks>
+    /// A weight before BatchNorm moves every normalised value of its channel, and with overlapping windows some window's
+    /// maximum changes hands within the default step: at 2e-3 and 1e-3 a few weights miss by 3% to 20% (a kink, not an
+    /// error: the same network matches PyTorch's gradients in the parity test ConvBatchNormMaxPool), at 5e-4 every one
+    /// agrees, and at 2e-4 float32 rounding of the loss reaches the tolerance.
+    /// </remarks>
+    [Fact]
+    public void Padded_overlapping_max_pooling_after_batch_normalization_over_channels()
+        => GradientCheck.Run(new ConvBatchNormMaxPoolNet(), TestData.Normal(Rows * ConvBatchNormMaxPoolNet.InputSize, 59), TestData.Normal(Rows * 2, 60), step: 5e-4f);
 }

@@ -71,6 +71,10 @@ public sealed class PyTorchParityTests
 
     [Fact] public void ConvPaddedMaxPoolBinary_with_SGD_momentum() => Check<ConvPaddedMaxPoolBinarySgd, float>("ConvPaddedMaxPoolBinary", "sgd_momentum", c => c.FloatTargets);
 
+    [Fact] public void ConvBatchNormMaxPool_with_Adam() => Check<ConvBatchNormMaxPoolAdam, float>("ConvBatchNormMaxPool", "adam", c => c.FloatTargets);
+
+    [Fact] public void ConvBatchNormMaxPool_with_SGD_momentum() => Check<ConvBatchNormMaxPoolSgd, float>("ConvBatchNormMaxPool", "sgd_momentum", c => c.FloatTargets);
+
     [Fact] public void ResidualBasicBlock_with_Adam() => Check<ResidualBasicBlockAdam, int>("ResidualBasicBlock", "adam", c => c.LabelTargets);
 
     [Fact] public void ResidualBasicBlock_with_SGD_momentum() => Check<ResidualBasicBlockSgd, int>("ResidualBasicBlock", "sgd_momentum", c => c.LabelTargets);

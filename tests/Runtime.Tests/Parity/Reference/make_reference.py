@@ -110,6 +110,12 @@ def architectures():
             nn.Conv2d(3, 2, 3, bias=False), nn.Tanh(),
             nn.Flatten(),
             nn.Linear(2 * 3 * 3, 1)]),
+        # Padded, overlapping max pooling right after BatchNorm2d: the window maxima of a batch's normalised values.
+        ("ConvBatchNormMaxPool", 1106, (2, 7, 7), 2, MSE, lambda: [
+            nn.Conv2d(2, 3, 3, padding=1, bias=False), nn.BatchNorm2d(3), nn.Tanh(),
+            nn.MaxPool2d(3, stride=2, padding=1),
+            nn.Flatten(),
+            nn.Linear(3 * 4 * 4, 2)]),
         # Residual blocks (docs/pytorch/neuroslyn_modules.py): a ResNet basic block with an identity shortcut,
         # a block with a strided 1 x 1 projection, and a block over vectors with a linear projection.
         ("ResidualBasicBlock", 1201, (2, 6, 6), 3, SOFTMAX_CE, lambda: [
