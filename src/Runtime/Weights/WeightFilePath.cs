@@ -21,6 +21,8 @@ internal static class WeightFilePath
             PathKind.CharacterDevice => NotAFile("a character device"),
             PathKind.BlockDevice => NotAFile("a block device (a disk or a partition)"),
             PathKind.Socket => NotAFile("a socket"),
+            // A file, an unknown type or nothing at all: the open decides, and a missing file's refusal below carries
+            // .NET's FileNotFoundException.
             _ => null,
         };
         if (refusal is not null)
