@@ -89,4 +89,10 @@ public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Off
 
     /// <summary>True for a BatchNorm batch counter (int64), which lives in <see cref="ITrainingState.BatchesTracked"/>.</summary>
     public bool IsCounter => Role == TensorRole.BatchesTracked;
+
+    /// <summary>
+    /// True for a tensor whose values are never negative: BatchNorm's running variance, whose square root the network
+    /// takes. A weight file holding a negative value for it is refused.
+    /// </summary>
+    public bool IsNonNegative => Role == TensorRole.RunningVariance;
 }

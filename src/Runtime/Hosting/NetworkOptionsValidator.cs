@@ -45,7 +45,8 @@ internal sealed class NetworkOptionsValidator<TNet> : IValidateOptions<NetworkOp
         }
 
         string path = Path.GetFullPath(options.WeightsPath);
-        if (!File.Exists(path))
+        // Path.Exists, not File.Exists: a folder or a FIFO at the path is not "missing", and the load says what it is.
+        if (!Path.Exists(path))
         {
             return $"The weights file for {network} does not exist: {path}" +
                    (Path.IsPathRooted(options.WeightsPath) ? "" : $" ('{options.WeightsPath}' from the current folder {Environment.CurrentDirectory})") +
@@ -56,6 +57,10 @@ internal sealed class NetworkOptionsValidator<TNet> : IValidateOptions<NetworkOp
         {
             WeightFile.Load(TNet.Create(0), path, options.ToWeightFileOptions());
             return null;
+        }
+        catch (WeightFileException exception) when (exception.IsAboutThePath)
+        {
+            return $"The weights file for {network} cannot be read: {exception.Message}";
         }
         catch (WeightFileException exception)
         {

@@ -4,9 +4,12 @@ using System.IO;
 namespace Neuroslyn.Weights;
 
 /// <summary>
-/// Replaces a file all at once: the content goes to a temporary file in the same folder, which is flushed to disk
-/// and then renamed over the target. Readers see the old file or the new one, never a part of the new one; a failure
-/// while writing leaves the old file as it was and removes the temporary one.
+/// Replaces a file all at once: the content goes to a temporary file in the same folder (held exclusively while it is
+/// written), which is flushed to disk and then renamed over the target, and the folder is flushed after the rename
+/// (<see cref="FolderSync"/>) so that the new name survives a power loss too. Readers see the old file or the new one,
+/// never a part of the new one; a failure while writing leaves the old file as it was and removes the temporary one.
+/// A process killed mid-save cannot remove its temporary file, so each successful save removes those of the same target
+/// that no live save holds (<see cref="StaleTemporaryFiles"/>).
 /// </summary>
 internal static class AtomicFile
 {
@@ -17,9 +20,10 @@ internal static class AtomicFile
     {
         string target = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        string temporary = StaleTemporaryFiles.NewName(target);
         try
         {
+            // FileShare.None is the lock that tells StaleTemporaryFiles this file is being written.
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
                 Stream stream = wrap is null ? file : wrap(file);
@@ -35,6 +39,9 @@ internal static class AtomicFile
             TryDelete(temporary);
             throw;
         }
+
+        FolderSync.Flush(folder);
+        StaleTemporaryFiles.Remove(target);
     }
 
     private static void TryDelete(string path)

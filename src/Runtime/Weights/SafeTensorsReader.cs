@@ -10,7 +10,8 @@ namespace Neuroslyn.Weights;
 /// Reads a safetensors file into a network in three stages: the header is read and every entry checked against the
 /// file (header length, JSON, dtypes, offsets covering the data exactly, the file's size); the entries are matched
 /// with the network's tensors (each present with its exact dtype and shape, nothing unexpected); only then is the data
-/// read, into a <see cref="StagedState"/>, and copied into the network. What it allocates is bounded by the file's
+/// read, into a <see cref="StagedState"/>, its values checked (<see cref="TensorValues"/>), and copied into the network
+/// once every tensor has passed. What it allocates is bounded by the file's
 /// real size and the network's, never by a length the file declares.
 /// </summary>
 internal static class SafeTensorsReader
@@ -53,7 +54,7 @@ internal static class SafeTensorsReader
         var staged = new StagedState(network, options.IncludeOptimizerState);
         foreach (StateTensor tensor in layout)
         {
-            ReadTensor(stream, dataStart, entries[tensor.Name], tensor, staged);
+            ReadTensor(stream, dataStart, entries[tensor.Name], tensor, staged, options);
         }
 
         staged.CommitTo(network);
@@ -92,7 +93,7 @@ internal static class SafeTensorsReader
         }
     }
 
-    private static void ReadTensor(Stream stream, long dataStart, SafeTensorsEntry entry, StateTensor tensor, StagedState staged)
+    private static void ReadTensor(Stream stream, long dataStart, SafeTensorsEntry entry, StateTensor tensor, StagedState staged, WeightFileOptions options)
     {
         long position = dataStart + entry.Begin;
         if (tensor.IsInt64)
@@ -114,12 +115,15 @@ internal static class SafeTensorsReader
         {
             ReadExactly(stream, position, MemoryMarshal.AsBytes(target));
             LittleEndian.FixFloats(target);
+            TensorValues.Check(target, tensor, options);
             return;
         }
 
+        // Checked in PyTorch's layout, before the permutation, so that a bad value's index is the file's.
         var torch = new float[tensor.Length];
         ReadExactly(stream, position, MemoryMarshal.AsBytes(torch.AsSpan()));
         LittleEndian.FixFloats(torch);
+        TensorValues.Check(torch, tensor, options);
         TensorLayout.FromTorch(torch, tensor.Shape, tensor.StorageOrder, target);
     }
 

@@ -31,7 +31,10 @@ internal static class StateLayout
             else
             {
                 StateStorage storage = tensor.IsBuffer ? StateStorage.Buffers : StateStorage.Parameters;
-                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.F32, shape, storage, 0, tensor.Offset, tensor.Length, Order(tensor)));
+                layout.Add(new StateTensor(tensor.Name, SafeTensorsDType.F32, shape, storage, 0, tensor.Offset, tensor.Length, Order(tensor))
+                {
+                    NonNegative = tensor.IsNonNegative,
+                });
             }
         }
 
@@ -49,7 +52,10 @@ internal static class StateLayout
                 for (int state = 0; state < states.Count; state++)
                 {
                     string name = $"{OptimizerPrefix}{tensor.Name}.{states[state]}";
-                    layout.Add(new StateTensor(name, SafeTensorsDType.F32, Shape(tensor), StateStorage.OptimizerState, state, tensor.Offset, tensor.Length, Order(tensor)));
+                    layout.Add(new StateTensor(name, SafeTensorsDType.F32, Shape(tensor), StateStorage.OptimizerState, state, tensor.Offset, tensor.Length, Order(tensor))
+                    {
+                        NonNegative = OptimizerStates.IsNonNegative(states[state]),
+                    });
                 }
             }
         }

@@ -34,6 +34,12 @@ internal enum StateStorage
 /// <param name="StorageOrder">The network's order of <paramref name="Shape"/>'s axes (<see cref="TensorInfo.StorageOrder"/>); empty for PyTorch's.</param>
 internal sealed record StateTensor(string Name, string DType, long[] Shape, StateStorage Storage, int StateIndex, int Offset, int Length, int[] StorageOrder)
 {
+    /// <summary>
+    /// True when no value may be negative (a variance, a mean of squares: the network takes its square root), from the
+    /// tensor's role (<see cref="TensorInfo.IsNonNegative"/>) or the optimizer state's kind.
+    /// </summary>
+    public bool NonNegative { get; init; }
+
     public bool IsInt64 => DType == SafeTensorsDType.I64;
 
     public long ByteCount => (long)Length * (IsInt64 ? sizeof(long) : sizeof(float));

@@ -62,12 +62,15 @@ public static class WeightFile
     }
 
     /// <summary>Loads the state in the safetensors file at <paramref name="path"/> into <paramref name="network"/>.</summary>
-    /// <exception cref="WeightFileException">The file is not a valid weight file for this network; the network is unchanged.</exception>
+    /// <exception cref="WeightFileException">
+    /// The path is not a regular file this process may read (a folder, a FIFO, a device, nothing), or the file is not a
+    /// valid weight file for this network; the network is unchanged.
+    /// </exception>
     public static void Load<TNet>(TNet network, string path, WeightFileOptions? options = null)
         where TNet : ICompiledNetwork<TNet>, ITrainingState
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        using FileStream stream = WeightFilePath.OpenRead(path);
         try
         {
             Read(network, stream, options);

@@ -19,4 +19,13 @@ public sealed record WeightFileOptions
     /// still checked). Default false.
     /// </summary>
     public bool IgnoreUnexpectedTensors { get; init; }
+
+    /// <summary>
+    /// Loading: accept NaN and positive or negative infinity in the float tensors and load them as they are, bit for bit.
+    /// Default false: a file holding one is refused with a <see cref="WeightFileException"/> that names the tensor and
+    /// the first such value's index, since a network with one non-finite weight computes NaN for every input and a
+    /// training run that reaches one has diverged. Set it only to inspect such a file. Negative values where none can
+    /// be (BatchNorm's <c>running_var</c>, Adam's <c>exp_avg_sq</c>) are refused either way.
+    /// </summary>
+    public bool AllowNonFiniteValues { get; init; }
 }

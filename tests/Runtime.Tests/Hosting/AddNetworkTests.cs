@@ -90,6 +90,18 @@ public sealed class AddNetworkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_given_as_the_weights_file_stops_the_start_saying_it_is_a_folder()
+    {
+        using IHost host = Host(services => services.AddNetwork<HostedNet>(_folder));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            $"The weights file for HostedNet cannot be read: {_folder}: is a folder, not a weight file: pass the path of the .safetensors file in it",
+            Assert.Single(error.Failures));
+    }
+
+    [Fact]
     public async Task Another_networks_weights_stop_the_start_naming_the_tensor_that_does_not_fit()
     {
         string path = Save(new NarrowerHostedNet(), "narrower.safetensors");
