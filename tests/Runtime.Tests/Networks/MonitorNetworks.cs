@@ -85,3 +85,18 @@ public partial class BorderConvNet { }
 [GlobalAvgPool2D]
 [Dense(1)]
 public partial class ConvBatchNormReluNet { }
+
+/// <summary>The Fashion-MNIST sample's default CNN (samples/FashionMnist/FashionNet.cs), with the monitoring hook as there.</summary>
+[Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 2e-3f, Seed = 42, Monitor = true)]
+[Conv2D(16, 3, Padding = Padding.Same, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[MaxPool2D(2)]
+[Conv2D(32, 3, Padding = Padding.Same, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(128, UseBias = false)]
+[BatchNorm(Activation.ReLU)]
+[Dropout(0.3)]
+[Dense(10)]
+public partial class MonitoredFashionCnn { }

@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using Neuroslyn.Data;
 using Neuroslyn.Runtime.Tests.Kernels;
 using Neuroslyn.Runtime.Tests.Networks;
 using Neuroslyn.Runtime.Tests.Numerics;
@@ -133,6 +135,23 @@ public sealed class ConvTrainingMonitorTests
         Assert.Equal(2, finding.Layer);
         Assert.Equal("conv2.weight", finding.Tensor);
         Assert.Contains("layer 2 (Conv2D(6, 3, ReLU) 'conv2')", finding.Message);
+    }
+
+    [Fact]
+    public void The_Fashion_MNIST_CNN_on_the_shipped_subset_produces_no_findings()
+    {
+        string folder = RepositoryPaths.Combine("samples", "FashionMnist", "data");
+        LabeledImages train = LabeledImages.Load(Path.Combine(folder, "train-images-idx3-ubyte.gz"), Path.Combine(folder, "train-labels-idx1-ubyte.gz"));
+        var monitor = new TrainingMonitor(new MonitorOptions { StopAt = FindingSeverity.Info });
+
+        TrainingResult result = Trainer.Fit(new MonitoredFashionCnn(), TrainingSet.FromImages(train), options: new TrainingOptions { Epochs = 2, BatchSize = 64, Seed = 7 }, monitor: monitor);
+
+        Assert.Empty(monitor.Findings);
+        Assert.Null(result.HaltedBy);
+        LayerStatistics[] layers = monitor.Epochs[^1].Layers.ToArray();
+        Assert.All([layers[1], layers[4], layers[8]], layer => Assert.Equal(0, layer.DeadShare)); // every BatchNorm(ReLU): 16, 32 channels; 128 features
+        Assert.NotNull(layers[0].GradientNorm);
+        Assert.NotNull(layers[3].UpdateRatio);
     }
 
     [Fact]
