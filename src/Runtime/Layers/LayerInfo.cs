@@ -18,7 +18,7 @@ namespace Neuroslyn;
 /// <param name="OutputSize">Values out, per sample.</param>
 public abstract record LayerInfo(int Index, string Name, int InputSize, int OutputSize)
 {
-    /// <summary>One sample's input shape (PyTorch's order, the batch left out): <c>[features]</c> for every kind today.</summary>
+    /// <summary>One sample's input shape (PyTorch's order, the batch left out): <c>[features]</c> unless the kind overrides it (the image kinds: <c>[channels, height, width]</c>).</summary>
     public virtual IReadOnlyList<int> InputShape => [InputSize];
 
     /// <summary>One sample's output shape (PyTorch's order, the batch left out).</summary>
