@@ -597,7 +597,7 @@ public sealed class TrainingMonitor
 
         public Activation Activation { get; }
 
-        /// <summary>"Conv2D(8, 3, ReLU) 'conv2'": the kind's description, and the name the user gave the layer, if any.</summary>
+        /// <summary>"Conv2D(8, 3, ReLU) 'conv2'": the kind's description, and the layer's state_dict prefix when it says more than the module index.</summary>
         public string Description { get; }
 
         public bool TracksDead { get; }
@@ -697,7 +697,7 @@ public sealed class TrainingMonitor
                 dead);
         }
 
-        /// <summary>True for a name the user gave the layer; false for the module index PyTorch's nn.Sequential would give it.</summary>
+        /// <summary>True for a prefix worth quoting (a name the user gave, a path inside a block); false for a bare module index of the nn.Sequential.</summary>
         private static bool IsNamed(string name) => !int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 }
