@@ -71,10 +71,11 @@ public sealed record TensorInfo(string Name, TensorRole Role, int Layer, int Off
     {
         get
         {
+            // Indexed: a foreach over the interface would allocate an enumerator, and the monitor asks at every sampled step.
             int length = 1;
-            foreach (int dimension in Shape)
+            for (int axis = 0; axis < Shape.Count; axis++)
             {
-                length *= dimension;
+                length *= Shape[axis];
             }
 
             return length;

@@ -18,11 +18,27 @@ namespace Neuroslyn;
 /// <param name="OutputSize">Values out, per sample.</param>
 public abstract record LayerInfo(int Index, string Name, int InputSize, int OutputSize)
 {
-    /// <summary>One sample's input shape (PyTorch's order, the batch left out): <c>[features]</c> for every kind today.</summary>
+    /// <summary>One sample's input shape (PyTorch's order, the batch left out): <c>[features]</c> unless the kind overrides it (the image kinds: <c>[channels, height, width]</c>).</summary>
     public virtual IReadOnlyList<int> InputShape => [InputSize];
 
     /// <summary>One sample's output shape (PyTorch's order, the batch left out).</summary>
     public virtual IReadOnlyList<int> OutputShape => [OutputSize];
+
+    /// <summary>
+    /// How one sample's output lies in memory, as the next layer and the training monitor read it (see
+    /// <see cref="UnitLayout"/>). The default follows <see cref="OutputShape"/> and the layout every image kind keeps
+    /// between layers: <c>[features]</c> is one position of features, <c>[channels, height, width]</c> is channels-last,
+    /// height × width positions of the channels. A kind that lays its output out otherwise overrides it; a shape of
+    /// another rank has no default and must be answered by its kind.
+    /// </summary>
+    /// <exception cref="System.NotSupportedException">The output shape has neither 1 nor 3 axes and the kind does not override this.</exception>
+    public virtual UnitLayout OutputUnits => OutputShape.Count switch
+    {
+        1 => UnitLayout.Features(OutputShape[0]),
+        3 => UnitLayout.ChannelsLast(OutputShape),
+        _ => throw new System.NotSupportedException(
+            $"{GetType().Name} (layer {Index}) has the output shape [{string.Join(", ", OutputShape)}] and does not say how it lies in memory: override {nameof(OutputUnits)}."),
+    };
 
     /// <summary>The activation the layer applies after its own operation; <see cref="Activation.Linear"/> for none.</summary>
     public virtual Activation AppliedActivation => Activation.Linear;

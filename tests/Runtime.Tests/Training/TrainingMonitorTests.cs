@@ -185,6 +185,8 @@ public sealed class TrainingMonitorTests
         Assert.Equal(0.375, dead.Value);
         Assert.Equal(0.1, dead.Threshold);
         Assert.Contains("38% of layer 0's 64 units", dead.Message);
+        Assert.Contains("(dead: units 0, 1, 2, 3, 4, 5, 6, 7, ... (24 in all))", dead.Message);
+        Assert.Equal(Enumerable.Range(0, 24), monitor.Epochs[0].Layers[0].DeadUnits!);
     }
 
     [Fact]

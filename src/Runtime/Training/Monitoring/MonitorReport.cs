@@ -8,11 +8,16 @@ namespace Neuroslyn.Training;
 /// <param name="GradientNorm">Mean L2 norm of the weight gradient, for a Dense layer; else null.</param>
 /// <param name="MeanAbsGradient">Mean |gradient| of the weights, for a Dense layer; else null.</param>
 /// <param name="UpdateRatio">Mean ‖W after − W before‖ / ‖W before‖ of an optimizer step, for a Dense layer; else null.</param>
-/// <param name="DeadShare">Share of ReLU units never above 0 during the epoch, for a ReLU layer of a monitored network; else null.</param>
+/// <param name="DeadShare">Share of ReLU units never above 0 during the epoch, for a ReLU layer of a monitored network; else
+/// null. The units are the layer's <see cref="LayerInfo.OutputUnits"/>: features of a vector, channels of an image (a
+/// convolution's filter counts as dead only when it is never above 0 at any position of any sample).</param>
 /// <param name="SaturatedShare">Share of Sigmoid/Tanh outputs whose pre-activation had |z| ≥ 5, for a hidden Sigmoid/Tanh
 /// layer of a monitored network; else null.</param>
+/// <param name="DeadUnits">The dead units' indices (features, or channels of an image), ascending, whenever
+/// <paramref name="DeadShare"/> is set; else null.</param>
 public sealed record LayerStatistics(
-    int Layer, string Name, double? GradientNorm, double? MeanAbsGradient, double? UpdateRatio, double? DeadShare, double? SaturatedShare);
+    int Layer, string Name, double? GradientNorm, double? MeanAbsGradient, double? UpdateRatio, double? DeadShare, double? SaturatedShare,
+    IReadOnlyList<int>? DeadUnits = null);
 
 /// <summary>One epoch as the monitor saw it.</summary>
 /// <param name="Epoch">The epoch, from 1.</param>

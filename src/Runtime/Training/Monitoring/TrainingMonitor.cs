@@ -11,7 +11,8 @@ namespace Neuroslyn.Training;
 /// Watches training and reports, under the ids of the build-time rules, the hazards that actually happen: non-finite
 /// values (forward outputs, loss, gradients, weights: the first layer and tensor named, forward pass first), loss
 /// blow-up, vanishing and exploding gradients (first/last weighted layer norm ratio, mean |gradient|), dead ReLU
-/// units, saturated Sigmoid/Tanh units, update ratios out of range, and stalls.
+/// units (per channel for an image output: a filter is dead when it is never above 0 at any position of any sample),
+/// saturated Sigmoid/Tanh units, update ratios out of range, and stalls.
 /// </summary>
 /// <remarks>
 /// Pass one to <see cref="Trainer.Fit{TNet, TTarget}"/>; it is used by one training run at a time. The forward-pass
@@ -26,6 +27,13 @@ public sealed class TrainingMonitor
     private const float TanhSaturated = 0.99990916f;
     private const float SigmoidSaturated = 0.98661430f;
 
+    // Dead-unit maxima are kept over a block of whole positions this long (at least one position): one vectorised pass
+    // over a layer's output folds it in whatever its units, and the block stays in L1.
+    private const int SeenBlockFloats = 1024;
+
+    // Dead units named in a finding's message; the statistics list all of them.
+    private const int DeadUnitsNamed = 8;
+
     private readonly List<TrainingFinding> _findings = [];
     private readonly List<TrainingFinding> _epochFindings = [];
     private readonly List<MonitorEpochReport> _epochs = [];
@@ -39,7 +47,8 @@ public sealed class TrainingMonitor
     private int _stepInEpoch;
     private bool _outputChecked;
     private bool _forwardWatched;
-    private TrainingFinding? _forwardBad;
+    private int _forwardBadLayer = -1;
+    private float _forwardBadValue;
     private double _lossSum;
     private int _lossCount;
     private float? _firstEpochLoss;
@@ -108,6 +117,7 @@ public sealed class TrainingMonitor
         _firstEpochLoss = null;
         HaltedBy = null;
         _step = 0;
+        _forwardBadLayer = -1;
         SeesForwardPass = network is IMonitoredNetwork;
         if (network is IMonitoredNetwork monitored)
         {
@@ -144,8 +154,8 @@ public sealed class TrainingMonitor
     private bool IsCheckStep => _stepInEpoch % Options.CheckInterval == 0;
 
     /// <summary>
-    /// Called by the generated training forward pass with layer <paramref name="layer"/>'s output (rows × units, after
-    /// the activation). Not for user code.
+    /// Called by the generated training forward pass with layer <paramref name="layer"/>'s output (rows × the layer's
+    /// <see cref="LayerInfo.OutputUnits"/>, after the activation). Not for user code.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void RecordOutput(int layer, ReadOnlySpan<float> output)
@@ -157,20 +167,15 @@ public sealed class TrainingMonitor
 
         _forwardWatched = true;
         LayerState state = _layers[layer];
-        if (_forwardBad is null && !AllFinite(output))
+        if (_forwardBadLayer < 0 && !AllFinite(output))
         {
-            int index = FirstNonFinite(output);
-            _forwardBad = NonFinite(layer, "output", output[index], $"layer {layer} ({Describe(layer)}) produced {Format(output[index])} in its output in the forward pass");
+            _forwardBadLayer = layer;
+            _forwardBadValue = output[FirstNonFinite(output)];
         }
 
-        int units = state.Info.OutputSize;
         if (state.TracksDead)
         {
-            Span<float> seen = state.MaxSeen;
-            for (int row = 0; row + units <= output.Length; row += units)
-            {
-                TensorPrimitives.Max(seen, output.Slice(row, units), seen);
-            }
+            state.RecordMaxima(output);
         }
 
         if (state.SaturationLimit > 0 && IsCheckStep)
@@ -201,17 +206,35 @@ public sealed class TrainingMonitor
     {
         ArgumentNullException.ThrowIfNull(network);
         _outputChecked = IsCheckStep;
-        if (_forwardBad is not null)
+        if (_forwardBadLayer >= 0)
         {
-            Report(_forwardBad);
-            _forwardBad = null;
+            int layer = _forwardBadLayer;
+            string what = $"{Name(layer)} produced {Format(_forwardBadValue)} in its output in the forward pass";
+            if (FirstNonFiniteParameter(network, layer) is (TensorInfo tensor, float bad))
+            {
+                what += $", and its {tensor.Name} holds {Format(bad)}";
+            }
+
+            Report(NonFinite(layer, "output", _forwardBadValue, what));
+            _forwardBadLayer = -1;
             _outputChecked = false;
             return !ShouldStop;
         }
 
         if (!float.IsFinite(loss))
         {
-            Report(NonFinite(null, "loss", loss, $"the loss is {Format(loss)}"));
+            // The loss names no layer; the first non-finite weight, if there is one, is where the value entered (with every
+            // weight finite, it came from the inputs, the targets or an overflow).
+            if (FirstNonFiniteParameter(network, layer: null) is (TensorInfo tensor, float bad))
+            {
+                Report(NonFinite(tensor.Layer, tensor.Name, bad, $"the loss is {Format(loss)}, and {tensor.Name} of {Name(tensor.Layer)} holds {Format(bad)}"));
+            }
+            else
+            {
+                string hint = SeesForwardPass ? string.Empty : " (every weight is finite; declare the network with Monitor = true to have the layer that produced it named)";
+                Report(NonFinite(null, "loss", loss, $"the loss is {Format(loss)}{hint}"));
+            }
+
             _outputChecked = false;
             return !ShouldStop;
         }
@@ -258,11 +281,11 @@ public sealed class TrainingMonitor
             foreach (int i in _weighted)
             {
                 LayerState state = _layers[i];
-                ReadOnlySpan<float> gradient = gradients.Slice(state.Weight!.Offset, state.Weight.Length);
+                ReadOnlySpan<float> gradient = gradients.Slice(state.WeightOffset, state.Before.Length);
                 state.NormSum += TensorPrimitives.Norm(gradient);
                 state.MeanAbsSum += TensorPrimitives.SumOfMagnitudes(gradient) / gradient.Length;
                 state.GradientCount++;
-                network.Parameters.Slice(state.Weight.Offset, state.Weight.Length).CopyTo(state.Before);
+                network.Parameters.Slice(state.WeightOffset, state.Before.Length).CopyTo(state.Before);
             }
         }
 
@@ -300,7 +323,7 @@ public sealed class TrainingMonitor
             foreach (int i in _weighted)
             {
                 LayerState state = _layers[i];
-                ReadOnlySpan<float> after = parameters.Slice(state.Weight!.Offset, state.Weight.Length);
+                ReadOnlySpan<float> after = parameters.Slice(state.WeightOffset, state.Before.Length);
                 float norm = TensorPrimitives.Norm(state.Before);
                 if (norm > 0)
                 {
@@ -388,7 +411,7 @@ public sealed class TrainingMonitor
                 bool severe = dead >= Options.DeadShareError;
                 Report(new TrainingFinding(RuleIds.DeadRelu, severe ? FindingSeverity.Error : FindingSeverity.Warning, _epoch, _step, i, null, "dead-share", dead,
                     severe ? Options.DeadShareError : Options.DeadShareWarning,
-                    $"Dead ReLU units: {Percent(dead)} of layer {i}'s {_layers[i].Info.OutputSize} units ({Describe(i)}) were never above 0 during epoch {_epoch}; they pass no gradient and may never recover.",
+                    DeadMessage(i, dead, statistics[i].DeadUnits ?? []),
                     "Lower the learning rate, or use LeakyReLU."));
             }
 
@@ -445,6 +468,39 @@ public sealed class TrainingMonitor
         }
     }
 
+    private string DeadMessage(int layer, double share, IReadOnlyList<int> dead)
+    {
+        UnitLayout units = _layers[layer].Units;
+        string unit = units.IsChannels ? "channel" : "unit";
+        string named = string.Join(", ", dead.Take(DeadUnitsNamed).Select(index => index.ToString(CultureInfo.InvariantCulture)));
+        string list = (dead.Count == 1 ? unit : unit + "s") + " " + named + (dead.Count > DeadUnitsNamed ? $", ... ({dead.Count} in all)" : string.Empty);
+        return units.IsChannels
+            ? $"Dead ReLU channels: {Percent(share)} of layer {layer}'s {units.Units} channels ({Describe(layer)}) were never above 0 at any position of any sample during epoch {_epoch} (dead: {list}); a dead channel passes no gradient to its filter and may never recover."
+            : $"Dead ReLU units: {Percent(share)} of layer {layer}'s {units.Units} units ({Describe(layer)}) were never above 0 during epoch {_epoch} (dead: {list}); they pass no gradient and may never recover.";
+    }
+
+    /// <summary>The first parameter tensor holding a non-finite value, of <paramref name="layer"/> or of any layer (in layer order); null for none.</summary>
+    private (TensorInfo Tensor, float Value)? FirstNonFiniteParameter(INetwork network, int? layer)
+    {
+        ReadOnlySpan<float> parameters = network.Parameters;
+        if (AllFinite(parameters))
+        {
+            return null;
+        }
+
+        foreach (TensorInfo tensor in _tensors.Where(tensor => tensor.IsParameter && (layer is null || tensor.Layer == layer)).OrderBy(tensor => tensor.Layer))
+        {
+            ReadOnlySpan<float> slice = parameters.Slice(tensor.Offset, tensor.Length);
+            int index = FirstNonFinite(slice);
+            if (index >= 0)
+            {
+                return (tensor, slice[index]);
+            }
+        }
+
+        return null;
+    }
+
     private TrainingFinding NonFinite(int? layer, string tensor, float value, string what)
         => new(RuleIds.NonFiniteValue, FindingSeverity.Error, _epoch, _step + 1, layer, tensor, "non-finite", value, 0,
             $"Non-finite value at step {_step + 1}: {what}.",
@@ -468,6 +524,9 @@ public sealed class TrainingMonitor
     }
 
     private string Describe(int? layer) => layer is int i && (uint)i < (uint)_layers.Length ? _layers[i].Description : "the network";
+
+    /// <summary>"layer 3 (Conv2D(8, 3, ReLU) 'conv2')": the layer's index and description.</summary>
+    private string Name(int layer) => $"layer {layer} ({Describe(layer)})";
 
     private static bool AllFinite(ReadOnlySpan<float> values)
     {
@@ -499,9 +558,26 @@ public sealed class TrainingMonitor
         {
             Info = info;
             Weight = weight;
+            WeightOffset = weight?.Offset ?? 0;
             Activation = info.AppliedActivation;
             TracksDead = Activation == Activation.ReLU;
-            MaxSeen = TracksDead ? new float[info.OutputSize] : [];
+            if (TracksDead)
+            {
+                // The kind says how its output lies in memory; the dead count is per unit of that layout.
+                Units = info.OutputUnits;
+                if (Units.Units <= 0 || Units.Size != info.OutputSize)
+                {
+                    throw new InvalidOperationException($"{info.GetType().Name} (layer {info.Index}) lays its output out as {Units.Positions} positions of {Units.Units} units, which is not its {info.OutputSize} values.");
+                }
+
+                MaxSeen = new float[Units.Units * Math.Max(1, SeenBlockFloats / Units.Units)];
+                UnitMax = new float[Units.Units];
+            }
+            else
+            {
+                MaxSeen = UnitMax = [];
+            }
+
             SaturationLimit = isLast ? 0 : Activation switch
             {
                 Activation.Sigmoid => SigmoidSaturated,
@@ -509,20 +585,35 @@ public sealed class TrainingMonitor
                 _ => 0,
             };
             Before = weight is null ? [] : new float[weight.Length];
-            Description = info.Description;
+            Description = IsNamed(info.Name) ? $"{info.Description} '{info.Name}'" : info.Description;
         }
 
         public LayerInfo Info { get; }
 
         public TensorInfo? Weight { get; }
 
+        /// <summary>Offset of <see cref="Weight"/> in the parameters (its length is <see cref="Before"/>'s).</summary>
+        public int WeightOffset { get; }
+
         public Activation Activation { get; }
 
+        /// <summary>"Conv2D(8, 3, ReLU) 'conv2'": the kind's description, and the layer's state_dict prefix when it says more than the module index.</summary>
         public string Description { get; }
 
         public bool TracksDead { get; }
 
+        /// <summary>The units dead ReLU units are counted over (set when <see cref="TracksDead"/>).</summary>
+        public UnitLayout Units { get; }
+
+        /// <summary>
+        /// The largest output seen this epoch, over a block of whole positions: element j holds unit j mod
+        /// <see cref="UnitLayout.Units"/>. Outputs are positions of units back to back, so any run of whole positions
+        /// folds into the block's head with one element-wise maximum.
+        /// </summary>
         public float[] MaxSeen { get; }
+
+        /// <summary>Scratch for folding <see cref="MaxSeen"/> to one maximum per unit at the end of an epoch.</summary>
+        public float[] UnitMax { get; }
 
         public float SaturationLimit { get; }
 
@@ -551,18 +642,48 @@ public sealed class TrainingMonitor
             GradientCount = UpdateCount = SaturatedCount = 0;
         }
 
+        /// <summary>Folds a batch of outputs (rows × positions × units) into <see cref="MaxSeen"/>; a trailing partial position is ignored.</summary>
+        public void RecordMaxima(ReadOnlySpan<float> output)
+        {
+            Span<float> seen = MaxSeen;
+            ReadOnlySpan<float> values = output[..(output.Length - (output.Length % Units.Units))];
+            while (values.Length >= seen.Length)
+            {
+                TensorPrimitives.Max(seen, values[..seen.Length], seen);
+                values = values[seen.Length..];
+            }
+
+            if (!values.IsEmpty)
+            {
+                Span<float> head = seen[..values.Length];
+                TensorPrimitives.Max(head, values, head);
+            }
+        }
+
         public LayerStatistics Statistics(bool forward)
         {
-            double? dead = null;
+            double? share = null;
+            int[]? dead = null;
             if (forward && TracksDead && SawOutput)
             {
-                int count = 0;
-                foreach (float seen in MaxSeen)
+                Span<float> units = UnitMax;
+                units.Fill(float.NegativeInfinity);
+                for (int start = 0; start < MaxSeen.Length; start += units.Length)
                 {
-                    count += seen > 0 ? 0 : 1;
+                    TensorPrimitives.Max(units, MaxSeen.AsSpan(start, units.Length), units);
                 }
 
-                dead = (double)count / MaxSeen.Length;
+                var indices = new List<int>();
+                for (int unit = 0; unit < units.Length; unit++)
+                {
+                    if (!(units[unit] > 0))
+                    {
+                        indices.Add(unit);
+                    }
+                }
+
+                dead = [.. indices];
+                share = (double)dead.Length / units.Length;
             }
 
             return new LayerStatistics(
@@ -571,8 +692,12 @@ public sealed class TrainingMonitor
                 GradientCount > 0 ? NormSum / GradientCount : null,
                 GradientCount > 0 ? MeanAbsSum / GradientCount : null,
                 UpdateCount > 0 ? UpdateSum / UpdateCount : null,
-                dead,
-                forward && SaturatedCount > 0 ? SaturatedSum / SaturatedCount : null);
+                share,
+                forward && SaturatedCount > 0 ? SaturatedSum / SaturatedCount : null,
+                dead);
         }
+
+        /// <summary>True for a prefix worth quoting (a name the user gave, a path inside a block); false for a bare module index of the nn.Sequential.</summary>
+        private static bool IsNamed(string name) => !int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 }
