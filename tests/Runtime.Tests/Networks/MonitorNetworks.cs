@@ -100,3 +100,15 @@ public partial class ConvBatchNormReluNet { }
 [Dropout(0.3)]
 [Dense(10)]
 public partial class MonitoredFashionCnn { }
+
+// A residual block over an image, monitored: a dead filter inside the body is reported by its own layer, while the
+// block's sum, which the shortcut keeps alive, is not.
+[Network(InputShape = new[] { 1, 8, 8 }, Loss = Loss.MeanSquaredError, Optimizer = Optimizer.Sgd, LearningRate = 0.01f, Seed = 16, Monitor = true)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[Residual]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[Conv2D(4, 3, Padding = 1)]
+[EndResidual(Activation.ReLU)]
+[Flatten]
+[Dense(1)]
+public partial class MonitoredResidualNet { }

@@ -43,6 +43,26 @@ public sealed class ConvTrainingMonitorTests
     }
 
     [Fact]
+    public void A_dead_filter_inside_a_residual_block_is_named_by_its_path_and_the_blocks_sum_stays_alive()
+    {
+        var network = new MonitoredResidualNet();
+        // Filter 1 of the body's first convolution (layer 2, "2.body.0"): weights 0 and a bias of -100.
+        KillFilter(network, layer: 2, filter: 1, filters: 4, groupChannels: 4, kernel: 3);
+        var monitor = new TrainingMonitor();
+
+        Trainer.Fit(network, Images(128, seed: 24, border: 0), options: new TrainingOptions { Epochs = 1, BatchSize = 16 }, monitor: monitor);
+
+        Assert.Equal(1.0 / 4, monitor.Epochs[0].Layers[2].DeadShare);
+        Assert.Equal([1], monitor.Epochs[0].Layers[2].DeadUnits!);
+        Assert.Equal(0, monitor.Epochs[0].Layers[0].DeadShare);
+        Assert.Equal(0, monitor.Epochs[0].Layers[4].DeadShare); // the sum: the shortcut carries the block's input on
+        TrainingFinding dead = Assert.Single(monitor.Findings);
+        Assert.Equal(2, dead.Layer);
+        Assert.Contains("'2.body.0'", dead.Message);
+        Assert.Contains("(dead: channel 1)", dead.Message);
+    }
+
+    [Fact]
     public void A_dead_BatchNorm_channel_over_an_image_is_named_by_channel()
     {
         var network = new ConvBatchNormReluNet();
