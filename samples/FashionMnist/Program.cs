@@ -3,7 +3,7 @@ using System.Globalization;
 using Neuroslyn.Samples.FashionMnist;
 
 // Trains a generated network on Fashion-MNIST (SampleRun): the convolutional FashionNet by default, the multilayer
-// perceptron FashionMlp with --model mlp. Options: --model cnn|mlp, --epochs N (default 10 for the CNN, 20 for the MLP),
+// perceptron FashionMlp with --model mlp, the small ResNet FashionResNet with --model resnet. Options: --model cnn|resnet|mlp, --epochs N (default 10 for the CNN, 20 for the MLP),
 // --batch N (default 64), --data FOLDER, --save FILE (default fashionnet.safetensors or fashionmlp.safetensors beside
 // the program), --plot FILE (default beside the weights), --threads N (default 1 for the CNN, 2 for the MLP where there are two cores).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -15,7 +15,7 @@ try
 catch (ArgumentException error)
 {
     Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--model cnn|mlp] [--epochs N] [--batch N] [--data FOLDER] [--save FILE] [--plot FILE] [--threads N]");
+    Console.Error.WriteLine("Usage: dotnet run --project samples/FashionMnist -c Release -- [--model cnn|resnet|mlp] [--epochs N] [--batch N] [--data FOLDER] [--save FILE] [--plot FILE] [--threads N]");
     return 2;
 }
 
@@ -28,6 +28,9 @@ if (!data.IsFullSet)
     Console.WriteLine("  or pass --data FOLDER with the four IDX .gz files from https://github.com/zalandoresearch/fashion-mnist");
 }
 
-return options.Model == SampleModel.Mlp
-    ? SampleRun.Train<FashionMlp>(options, data, cosineDecay: false)
-    : SampleRun.Train<FashionNet>(options, data, cosineDecay: true);
+return options.Model switch
+{
+    SampleModel.Mlp => SampleRun.Train<FashionMlp>(options, data, cosineDecay: false),
+    SampleModel.ResNet => SampleRun.Train<FashionResNet>(options, data, cosineDecay: true),
+    _ => SampleRun.Train<FashionNet>(options, data, cosineDecay: true),
+};
