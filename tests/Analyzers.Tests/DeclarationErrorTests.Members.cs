@@ -53,6 +53,19 @@ public sealed partial class DeclarationErrorTests
             $"'MemberNet' declares a member named '{name}': the generated network declares a member of that name. Rename this member.");
 
     [Fact]
+    public void Explicit_implementation_of_a_Neuroslyn_interface_member_is_NSL0012()
+        => AssertSingleError(
+            """
+            using Neuroslyn;
+            using Neuroslyn.Training;
+            [Network(Inputs = 4, Monitor = true)]
+            [Dense(2)]
+            public partial class WatchedNet : IMonitoredNetwork { TrainingMonitor? IMonitoredNetwork.[|Monitor|] { get; set; } }
+            """,
+            "NSL0012",
+            "'WatchedNet' implements 'Neuroslyn.Training.IMonitoredNetwork.Monitor' explicitly: the generated network implements the Neuroslyn interfaces itself");
+
+    [Fact]
     public void Primary_constructor_is_NSL0012_at_its_parameter_list()
         => AssertSingleError(
             """

@@ -81,6 +81,25 @@ public sealed class NamingTests
         Assert.True(stale.Length == 0, $"GeneratedMemberNames lists names no golden network declares: {string.Join(", ", stale)}. Remove them, or add a golden network that has them.");
     }
 
+    [Theory]
+    [MemberData(nameof(GoldenFileTests.Networks), MemberType = typeof(GoldenFileTests))]
+    public void The_generated_constructors_are_the_ones_the_parser_refuses_in_the_users_code(string name)
+    {
+        // Parsing/ClassConflicts refuses a user's constructor of these parameters (NSL0012): a new one goes there too.
+        GeneratorRun run = GeneratorHarness.Run(GoldenNetworks.All[name].Source);
+        SyntaxTree tree = Assert.Single(run.Sources).SyntaxTree;
+        NetworkSpec network = Model(run);
+        ClassDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()
+            .First(type => type.Identifier.ValueText == network.ClassName);
+
+        string[] constructors = declaration.Members.OfType<ConstructorDeclarationSyntax>()
+            .Where(constructor => !constructor.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword))
+            .Select(constructor => constructor.ParameterList.ToString())
+            .ToArray();
+
+        Assert.Equal(["()", "(int seed)"], constructors);
+    }
+
     [Fact]
     public void The_contextual_keywords_the_generated_code_uses_are_the_ones_listed()
     {

@@ -17,7 +17,8 @@ namespace Neuroslyn.Generator.Emitting;
 /// long name in a script of three bytes per character reaches in 90 characters. The hash is of the case-sensitive
 /// name with its namespace and enclosing types told apart (<c>A.B+C</c> is class C in type B, <c>A.B.C</c> class C in
 /// namespace A.B), so two classes share a hint name only if 48 bits of FNV-1a collide; the prefix keeps the file
-/// recognisable and short.
+/// recognisable and short. No generic arity enters the key: a network and the types around it are never generic
+/// (NSL0002), so no two of them differ by arity alone.
 /// </remarks>
 internal static class HintNames
 {

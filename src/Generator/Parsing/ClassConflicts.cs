@@ -25,6 +25,17 @@ internal static class ClassConflicts
     public static bool Check(INamedTypeSymbol symbol, IEnumerable<LayerSpec> layers, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         int before = diagnostics.Count;
+        var userTrees = new Dictionary<SyntaxTree, bool>();
+        bool IsUser(SyntaxTree tree)
+        {
+            if (!userTrees.TryGetValue(tree, out bool user))
+            {
+                userTrees[tree] = user = IsUserTree(tree, cancellationToken);
+            }
+
+            return user;
+        }
+
         var generated = new HashSet<string>(GeneratedMemberNames.Of(layers), System.StringComparer.Ordinal);
         string name = symbol.Name;
         string constructors = $"{name}() and {name}(int seed)";
@@ -40,7 +51,7 @@ internal static class ClassConflicts
 
         foreach (ISymbol member in symbol.GetMembers())
         {
-            Location? location = member.Locations.FirstOrDefault(where => where.IsInSource && IsUserTree(where.SourceTree!, cancellationToken));
+            Location? location = member.Locations.FirstOrDefault(where => where.IsInSource && IsUser(where.SourceTree!));
             if (location is null || member.IsImplicitlyDeclared)
             {
                 continue;
@@ -60,12 +71,36 @@ internal static class ClassConflicts
             else if (member.CanBeReferencedByName && generated.Contains(member.Name))
             {
                 Report(diagnostics, location, name, $"declares a member named '{member.Name}'",
-                    $"the generated network declares a member of that name. Rename this member");
+                    "the generated network declares a member of that name. Rename this member");
+            }
+            else if (ImplementedNeuroslynMember(member) is { } implemented)
+            {
+                Report(diagnostics, location, name, $"implements '{implemented.ToDisplayString()}' explicitly",
+                    "the generated network implements the Neuroslyn interfaces itself. Remove this implementation");
             }
         }
 
         CheckBase(symbol, generated, compilation, diagnostics, constructors, cancellationToken);
         return diagnostics.Count == before;
+    }
+
+    /// <summary>The member of a Neuroslyn interface that <paramref name="member"/> implements explicitly, or null.</summary>
+    private static ISymbol? ImplementedNeuroslynMember(ISymbol member)
+    {
+        ISymbol? implemented = member switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } method => method.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations.FirstOrDefault(),
+            _ => null,
+        };
+        INamespaceSymbol? space = implemented?.ContainingType.ContainingNamespace;
+        while (space is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            space = space.ContainingNamespace;
+        }
+
+        return space?.Name == AttributeNames.Namespace ? implemented : null;
     }
 
     private static void CheckBase(INamedTypeSymbol symbol, HashSet<string> generated, Compilation compilation, List<DiagnosticInfo> diagnostics, string constructors, CancellationToken cancellationToken)
