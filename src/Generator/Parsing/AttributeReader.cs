@@ -237,7 +237,7 @@ internal sealed class AttributeReader
     }
 
     /// <summary>" (1e-50 is 0 as a float, the type the generated network computes in)", or nothing when the float is the value.</summary>
-    public static string FloatNote(double value, float converted)
+    private static string FloatNote(double value, float converted)
     {
         if (double.IsNaN(value) || (double)converted == value || double.IsInfinity(value))
         {
