@@ -26,6 +26,22 @@ public sealed class LanguageVersionTests
     }
 
     [Theory]
+    [MemberData(nameof(GoldenFileTests.Networks), MemberType = typeof(GoldenFileTests))]
+    public void Every_golden_network_fails_to_compile_at_CSharp_10_so_11_is_the_minimum(string name)
+    {
+        // The parser refuses C# 10, so the text generated at C# 11 is compiled at C# 10 by hand: NSL0014 must not refuse
+        // a version the code compiles at.
+        CSharpParseOptions eleven = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp11);
+        CSharpParseOptions ten = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(eleven), GeneratorHarness.Compile(eleven, GoldenNetworks.All[name].Source));
+        string generated = Assert.Single(run.Networks).SourceText.ToString();
+
+        Compilation atTen = GeneratorHarness.Compile(ten, GoldenNetworks.All[name].Source, generated);
+
+        Assert.Contains(atTen.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath == "Source1.cs");
+    }
+
+    [Theory]
     [InlineData(LanguageVersion.CSharp10)]
     [InlineData(LanguageVersion.CSharp9)]
     [InlineData(LanguageVersion.CSharp7_3)]
