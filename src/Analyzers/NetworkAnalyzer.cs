@@ -79,15 +79,16 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
     /// analyzer turns them back into locations in the compilation's syntax trees, which pragmas and severities apply to.
     /// </summary>
     private static Diagnostic ToSourceDiagnostic(DiagnosticInfo info, INamedTypeSymbol symbol, Compilation compilation)
-    {
-        Location location = Location.None;
-        if (info.Location is { } where)
-        {
-            SyntaxTree? tree = symbol.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).FirstOrDefault(t => t.FilePath == where.FilePath)
-                ?? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == where.FilePath);
-            location = tree is not null && where.Span.End <= tree.Length ? Location.Create(tree, where.Span) : where.ToLocation();
-        }
+        => Diagnostic.Create(
+            info.Descriptor,
+            info.Location is { } where ? ToSourceLocation(where, symbol, compilation) : Location.None,
+            info.AdditionalLocations.Select(where => ToSourceLocation(where, symbol, compilation)),
+            info.Arguments.Cast<object>().ToArray());
 
-        return Diagnostic.Create(info.Descriptor, location, info.Arguments.Cast<object>().ToArray());
+    private static Location ToSourceLocation(LocationInfo where, INamedTypeSymbol symbol, Compilation compilation)
+    {
+        SyntaxTree? tree = symbol.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).FirstOrDefault(t => t.FilePath == where.FilePath)
+            ?? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == where.FilePath);
+        return tree is not null && where.Span.End <= tree.Length ? Location.Create(tree, where.Span) : where.ToLocation();
     }
 }

@@ -129,7 +129,8 @@ internal static class AnalyzerHarness
     {
         GeneratorRun run = GeneratorHarness.Run(source);
         run.AssertNoGeneratorException();
-        Assert.Contains(run.Sources, s => s.HintName.EndsWith(className + ".g.cs", StringComparison.Ordinal));
+        // A hint name is the full name, then a hash of it: Samples.FashionNet.b9b1eb921a71.g.cs.
+        Assert.Contains(run.Networks, s => s.HintName.Contains(className + ".", StringComparison.Ordinal));
         Diagnostic[] errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "The fixed source does not compile with the generator:\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + source);
     }

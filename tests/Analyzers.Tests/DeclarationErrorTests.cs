@@ -13,7 +13,7 @@ namespace Neuroslyn.Analyzers.Tests;
 /// the error; the analyzers report it (so pragmas and .editorconfig severities apply) and the generator reports
 /// nothing.
 /// </summary>
-public sealed class DeclarationErrorTests
+public sealed partial class DeclarationErrorTests
 {
     private const string ValidNetwork = """
         using Neuroslyn;
@@ -25,7 +25,7 @@ public sealed class DeclarationErrorTests
         public partial class ValidNet { }
         """;
 
-    private const string ValidHintName = "Samples.ValidNet.g.cs";
+    private const string ValidHintName = "Samples.ValidNet.60ae74f2bfe3.g.cs";
 
     // NSL0001
 
@@ -491,14 +491,15 @@ public sealed class DeclarationErrorTests
     [Fact]
     public void Network_attribute_on_two_partial_declarations_generates_the_class_once_and_leaves_CS0579_to_the_compiler()
     {
-        // Both declarations reach the generator; both once emitted "Dup.g.cs", and AddSource threw (CS8785).
+        // Both declarations reach the generator; both once emitted "Dup.g.cs", and AddSource threw (CS8785). (Layers on
+        // the second declaration too would be NSL0013: see DeclarationErrorTests.Placement.cs.)
         NetworkRun run = NetworkRun.Run(
             "using Neuroslyn; [Network(Inputs = 4)] [Dense(2)] public partial class Dup { }",
-            "using Neuroslyn; [Network(Inputs = 4)] [Dense(3)] public partial class Dup { }");
+            "using Neuroslyn; [Network(Inputs = 4)] public partial class Dup { }");
 
         run.AssertNoGeneratorException();
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal(["Dup.g.cs"], run.Sources.Select(source => source.HintName));
+        Assert.Equal(["Dup.481991ed7986.g.cs"], run.Sources.Select(source => source.HintName));
         Diagnostic duplicate = Assert.Single(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CS0579", duplicate.Id);
     }
@@ -508,7 +509,7 @@ public sealed class DeclarationErrorTests
     {
         NetworkRun run = NetworkRun.Run(
             "using Neuroslyn; [Network(Inputs = 0)] [Dense(2)] public partial class Dup { }",
-            "using Neuroslyn; [Network(Inputs = -1)] [Dense(3)] public partial class Dup { }");
+            "using Neuroslyn; [Network(Inputs = -1)] public partial class Dup { }");
 
         run.AssertNoGeneratorException();
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
@@ -604,10 +605,10 @@ public sealed class DeclarationErrorTests
             "NSL0011",
             "close the block before [Flatten]");
 
-    // NSL0020
+    // NSL0016
 
     [Fact]
-    public void Residual_block_never_closed_is_NSL0020_at_its_opening()
+    public void Residual_block_never_closed_is_NSL0016_at_its_opening()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -617,11 +618,11 @@ public sealed class DeclarationErrorTests
             [Dense(4)]
             public partial class OpenBlockNet { }
             """,
-            "NSL0020",
+            "NSL0016",
             "The residual block at layer 1 cannot be built: it is never closed; add [EndResidual] after the block's last layer");
 
     [Fact]
-    public void End_of_a_residual_block_that_was_never_opened_is_NSL0020()
+    public void End_of_a_residual_block_that_was_never_opened_is_NSL0016()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -631,11 +632,11 @@ public sealed class DeclarationErrorTests
             [Dense(2)]
             public partial class UnopenedBlockNet { }
             """,
-            "NSL0020",
+            "NSL0016",
             "[EndResidual] closes no block; put [Residual] before the block's first layer");
 
     [Fact]
-    public void Residual_block_inside_another_is_NSL0020_at_the_inner_opening()
+    public void Residual_block_inside_another_is_NSL0016_at_the_inner_opening()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -648,11 +649,11 @@ public sealed class DeclarationErrorTests
             [Dense(2)]
             public partial class NestedBlockNet { }
             """,
-            "NSL0020",
+            "NSL0016",
             "it opens inside the block opened at layer 0, and blocks do not nest");
 
     [Fact]
-    public void Empty_residual_block_is_NSL0020()
+    public void Empty_residual_block_is_NSL0016()
         => AssertSingleError(
             """
             using Neuroslyn;
@@ -663,7 +664,7 @@ public sealed class DeclarationErrorTests
             [Dense(2)]
             public partial class EmptyBlockNet { }
             """,
-            "NSL0020",
+            "NSL0016",
             "The residual block at layer 1 cannot be built: it has no layers");
 
     // NSL0010

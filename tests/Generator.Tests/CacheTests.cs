@@ -111,7 +111,7 @@ public sealed class CacheTests
         Assert.Contains(
             second.Generator.TrackedSteps[NetworkGenerator.StepNames.Model].SelectMany(step => step.Outputs),
             output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.NotEqual(first.SourcesByHintName["Samples.ValidNet.g.cs"], second.SourcesByHintName["Samples.ValidNet.g.cs"]);
+        Assert.NotEqual(first.SourcesByHintName["Samples.ValidNet.60ae74f2bfe3.g.cs"], second.SourcesByHintName["Samples.ValidNet.60ae74f2bfe3.g.cs"]);
     }
 
     [Fact]
@@ -125,12 +125,12 @@ public sealed class CacheTests
         GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
 
         // Padding 1 on a 3 × 3 kernel is "same" at stride 1: the same network, and the model compares equal.
-        Assert.Equal(first.SourcesByHintName["Samples.ValidImageNet.g.cs"], second.SourcesByHintName["Samples.ValidImageNet.g.cs"]);
+        Assert.Equal(first.SourcesByHintName["Samples.ValidImageNet.62678ca47118.g.cs"], second.SourcesByHintName["Samples.ValidImageNet.62678ca47118.g.cs"]);
 
         edited = compilation.ReplaceSyntaxTree(networks, GeneratorHarness.Parse(Networks.Replace("[MaxPool2D(2)]", "[MaxPool2D(2, Padding = 1)]"), "Source0.cs"));
         GeneratorRun third = GeneratorHarness.Run(first.Driver, edited);
-        Assert.NotEqual(first.SourcesByHintName["Samples.ValidImageNet.g.cs"], third.SourcesByHintName["Samples.ValidImageNet.g.cs"]);
-        Assert.Equal(first.SourcesByHintName["Samples.ValidNet.g.cs"], third.SourcesByHintName["Samples.ValidNet.g.cs"]);
+        Assert.NotEqual(first.SourcesByHintName["Samples.ValidImageNet.62678ca47118.g.cs"], third.SourcesByHintName["Samples.ValidImageNet.62678ca47118.g.cs"]);
+        Assert.Equal(first.SourcesByHintName["Samples.ValidNet.60ae74f2bfe3.g.cs"], third.SourcesByHintName["Samples.ValidNet.60ae74f2bfe3.g.cs"]);
     }
 
     [Fact]

@@ -33,21 +33,28 @@ internal static class GeneratorHarness
         warningLevel: 9999);
 
     /// <summary>A compilation of <paramref name="sources"/>, each its own file (Source0.cs, Source1.cs, ...).</summary>
-    public static CSharpCompilation Compile(params string[] sources)
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    /// <summary>A compilation of <paramref name="sources"/> parsed with <paramref name="options"/> (another language version).</summary>
+    public static CSharpCompilation Compile(CSharpParseOptions options, params string[] sources)
         => CSharpCompilation.Create(
             "Tests",
-            sources.Select((source, i) => Parse(source, $"Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(SourceText.From(source, System.Text.Encoding.UTF8), options, $"Source{i}.cs")),
             s_references,
-            s_options);
+            // Nullable annotations need C# 8: an older project has them off, or the compiler refuses its options (CS8630).
+            options.LanguageVersion < LanguageVersion.CSharp8 ? s_options.WithNullableContextOptions(NullableContextOptions.Disable) : s_options);
 
     public static SyntaxTree Parse(string source, string path)
         => CSharpSyntaxTree.ParseText(SourceText.From(source, System.Text.Encoding.UTF8), ParseOptions, path);
 
     /// <summary>A driver that tracks the generator's named steps, as the cache tests need.</summary>
-    public static GeneratorDriver CreateDriver()
+    public static GeneratorDriver CreateDriver() => CreateDriver(ParseOptions);
+
+    /// <summary>A driver whose generated files are parsed with <paramref name="options"/>, as a project's are with its own.</summary>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options)
         => CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Compiles <paramref name="sources"/> and runs the generator once over them.</summary>

@@ -25,7 +25,7 @@ internal static class GoldenNetworks
             [Dense(10)]
             public partial class FashionNet { }
             """,
-            "Samples.FashionNet.g.cs"),
+            "Samples.FashionNet.b9b1eb921a71.g.cs"),
 
         // The sample's convolutional network: two blocks of a same-padded 3 × 3 convolution without bias, BatchNorm over
         // its channels with ReLU and 2 × 2 max pooling, then Flatten into a dense layer with BatchNorm, dropout and logits.
@@ -49,7 +49,7 @@ internal static class GoldenNetworks
             [Dense(10)]
             public partial class FashionCnn { }
             """,
-            "Samples.FashionCnn.g.cs"),
+            "Samples.FashionCnn.d4b22b51776f.g.cs"),
 
         // A small ResNet: a stem, a basic block with an identity shortcut, one that halves the image and doubles the
         // channels (its shortcut a 1 × 1 convolution at stride 2), global average pooling into the logits.
@@ -78,7 +78,7 @@ internal static class GoldenNetworks
             [Dense(10)]
             public partial class ResidualNet { }
             """,
-            "Samples.Vision.ResidualNet.g.cs"),
+            "Samples.Vision.ResidualNet.d24572c20472.g.cs"),
 
         // The other image layers: three input channels (transposed to channels-last), a strided grouped convolution, a
         // dilated depthwise one, a pointwise one, average pooling with padding, dropout on an image and global pooling.
@@ -98,7 +98,7 @@ internal static class GoldenNetworks
             [Dense(2)]
             public partial class ImageLayersNet { }
             """,
-            "Samples.Vision.ImageLayersNet.g.cs"),
+            "Samples.Vision.ImageLayersNet.59c77d4219ea.g.cs"),
 
         // A small regressor: tanh hidden layers, mean squared error, SGD with momentum.
         ["TinyRegressor"] = new(
@@ -113,7 +113,7 @@ internal static class GoldenNetworks
             [Dense(1)]
             public partial class TinyRegressor { }
             """,
-            "Samples.TinyRegressor.g.cs"),
+            "Samples.TinyRegressor.562a117ac98c.g.cs"),
 
         // A dense layer without bias feeding BatchNorm + LeakyReLU, then dropout; a sigmoid output folded into
         // binary cross-entropy; weight decay and gradient clipping.
@@ -131,7 +131,7 @@ internal static class GoldenNetworks
             [Dense(1, Activation.Sigmoid)]
             public partial class BatchNormDropoutNet { }
             """,
-            "Samples.Tabular.BatchNormDropoutNet.g.cs"),
+            "Samples.Tabular.BatchNormDropoutNet.ad32f259b4f5.g.cs"),
 
         // Softmax on the output layer with softmax cross-entropy: folded into the loss in training only.
         ["SoftmaxOutputNet"] = new(
@@ -145,7 +145,7 @@ internal static class GoldenNetworks
             [Dense(10, Activation.Softmax)]
             public partial class SoftmaxOutputNet { }
             """,
-            "Samples.SoftmaxOutputNet.g.cs"),
+            "Samples.SoftmaxOutputNet.316a391c9a9c.g.cs"),
 
         // A network nested in a partial class of the global namespace: no namespace block, one enclosing type.
         ["NestedInGlobalNamespace"] = new(
@@ -161,7 +161,7 @@ internal static class GoldenNetworks
                 public partial class XorNet { }
             }
             """,
-            "Models.XorNet.g.cs"),
+            "Models.XorNet.47e6016eec08.g.cs"),
 
         // Enclosing types of other kinds: a class in a record struct in a class.
         ["NestedInRecordStruct"] = new(
@@ -184,7 +184,7 @@ internal static class GoldenNetworks
                 }
             }
             """,
-            "Samples.Zoo.Cage.Keeper.g.cs"),
+            "Samples.Zoo.Cage.Keeper.93c1700a23fa.g.cs"),
 
         // A monitored network: the training forward pass hands each layer's output to the training monitor.
         ["MonitoredNet"] = new(
@@ -200,7 +200,7 @@ internal static class GoldenNetworks
             [Dense(3)]
             public partial class MonitoredNet { }
             """,
-            "Samples.MonitoredNet.g.cs"),
+            "Samples.MonitoredNet.9951afb91c2c.g.cs"),
     };
 
     public static IEnumerable<object[]> Names => All.Keys.Select(name => new object[] { name });

@@ -23,6 +23,14 @@ public sealed class LiteralsTests
     }
 
     [Theory]
+    [InlineData(float.PositiveInfinity, "float.PositiveInfinity")]
+    [InlineData(float.NegativeInfinity, "float.NegativeInfinity")]
+    [InlineData(float.NaN, "float.NaN")]
+    [InlineData(1e-45f, "1e-45f")]
+    public void Float_literals_compile_whatever_the_value(float value, string expected)
+        => Assert.Equal(expected, Literals.Float(value));
+
+    [Theory]
     [InlineData("FashionNet", "FashionNet")]
     [InlineData("class", "@class")]
     [InlineData("record", "@record")]

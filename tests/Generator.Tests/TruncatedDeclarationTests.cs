@@ -58,10 +58,32 @@ public sealed class TruncatedDeclarationTests
         public partial class ResidualNet { }
         """;
 
+    // The class's own members, base class and constructor are read too (NSL0012): cut off inside them as well.
+    private const string MemberNet = """
+        using Neuroslyn;
+
+        namespace Samples;
+
+        public class Labelled { protected Labelled(int capacity = 4) { } }
+
+        [Network(Inputs = 4, LearningRate = 1e-3f)]
+        [Dense(units: 8, activation: Activation.LeakyReLU, LeakySlope = 0.1f, Name = "fc")]
+        [BatchNorm(Epsilon = 1e-5, Momentum = 0.1)]
+        [Dropout(0.25)]
+        [Dense(2)]
+        public partial class MemberNet : Labelled, System.IDisposable
+        {
+            public MemberNet(string label) : this(seed: 1) => Label = label;
+            public string Label { get; } = "";
+            public void Dispose() { }
+        }
+        """;
+
     [Theory]
-    [InlineData(FashionNet, "Samples.FashionNet.g.cs")]
-    [InlineData(ImageNet, "Samples.ImageNet.g.cs")]
-    [InlineData(ResidualNet, "Samples.ResidualNet.g.cs")]
+    [InlineData(MemberNet, "Samples.MemberNet.45d932b71e4b.g.cs")]
+    [InlineData(FashionNet, "Samples.FashionNet.b9b1eb921a71.g.cs")]
+    [InlineData(ImageNet, "Samples.ImageNet.8a0d3b95143e.g.cs")]
+    [InlineData(ResidualNet, "Samples.ResidualNet.88dd325d9ec0.g.cs")]
     public void Declaration_cut_off_at_any_character_never_makes_the_generator_throw(string declaration, string hintName)
     {
         int start = declaration.IndexOf("[Network", StringComparison.Ordinal);

@@ -123,13 +123,14 @@ internal static partial class HazardRules
             if (network.HighLearningRate) what.Add($"LearningRate = {Numbers.Setting(network.Spec.Optimizer.LearningRate)}, {Numbers.Short(network.LearningRateRatio)}x {network.OptimizerName}'s usual {Numbers.Setting(network.DefaultLearningRate)}");
             cause = $"{depth} weighted layers with {string.Join(" and ", what)}, no BatchNorm and no gradient clipping";
             consequence = largest > 1
-                ? $"the gradient reaching {network.WeightedName(strongest)} can already be {Numbers.Short(largest)}x the output's at initialisation, and nothing bounds it as the weights grow"
+                ? $"the gradient reaching {network.WeightedName(strongest)} can already be {Numbers.Times(largest)} the output's at initialisation, and nothing bounds it as the weights grow"
                 : $"nothing bounds the gradient as the weights grow (at initialisation the gradient reaching {network.WeightedName(network.Weighted[0])} is {Numbers.Short(network.Estimate[network.Weighted[0]])}x the output's)";
         }
         else
         {
             cause = $"No gradient clipping, and the layers above {network.Layers[strongest].Describe()} amplify the backward signal";
-            consequence = $"the gradient reaching {network.WeightedName(strongest)} can be as large as {Numbers.Short(largest)}x the output's (AUTOTRAINER flags a ratio above {Numbers.Short(options.ExplodingGradientRatio)})";
+            string size = double.IsInfinity(largest) ? Numbers.Times(largest) : "as large as " + Numbers.Times(largest);
+            consequence = $"the gradient reaching {network.WeightedName(strongest)} can be {size} the output's (AUTOTRAINER flags a ratio above {Numbers.Short(options.ExplodingGradientRatio)})";
         }
 
         var fixes = new List<string> { Fix.AddClipping, Fix.InsertBatchNorm };

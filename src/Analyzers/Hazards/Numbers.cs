@@ -6,10 +6,15 @@ namespace Neuroslyn.Analyzers.Hazards;
 /// <summary>Numbers as messages show them: short, invariant, and as a user would write them.</summary>
 internal static class Numbers
 {
-    /// <summary>Two significant digits: 0.21, 130, 2.0e-3.</summary>
+    /// <summary>Two significant digits: 0.21, 130, 2.0e-3; an overflowed estimate as ∞, never .NET's "Infinity".</summary>
     public static string Short(double value)
     {
-        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "-∞";
+        }
+
+        if (value == 0 || double.IsNaN(value))
         {
             return value.ToString(CultureInfo.InvariantCulture);
         }
@@ -24,6 +29,12 @@ internal static class Numbers
         int decimals = Math.Max(0, 2 - digits);
         return Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.##########", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A gain as a factor of something else: "91x", or, for an estimate that overflowed a double (a product of many large
+    /// gains), "more than 1.8e308x".
+    /// </summary>
+    public static string Times(double value) => double.IsPositiveInfinity(value) ? "more than 1.8e308x" : Short(value) + "x";
 
     /// <summary>A ratio with three significant digits: 1.25, 5, 0.667.</summary>
     public static string Factor(double value)

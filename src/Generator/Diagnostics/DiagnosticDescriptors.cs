@@ -79,8 +79,28 @@ internal static class DiagnosticDescriptors
         "Layer does not fit its input's shape",
         "{0} cannot take its input of shape {1}: {2}");
 
+    public static readonly DiagnosticDescriptor GeneratedMemberConflict = Error(
+        "NSL0012",
+        "Class conflicts with the generated network's members",
+        "'{0}' {1}: {2}");
+
+    public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error(
+        "NSL0013",
+        "Layer attributes on more than one partial declaration",
+        "[{0}] is on a partial declaration of '{1}' that does not carry [Network]: layers are read in source order, and two declarations in two files have none between them. Move every layer attribute of '{1}' to the declaration with [Network], in the order the layers run.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "NSL0014",
+        "The generated network needs a newer C# version",
+        "'{0}' is compiled as C# {1}, and the generated network needs C# {2} or later: it implements the static abstract members of ICompiledNetwork and declares file-local helpers, which C# {2} introduced. Set <LangVersion>{2}</LangVersion> or later in the project, or remove LangVersion to use the SDK's default.");
+
+    public static readonly DiagnosticDescriptor TooManyLayers = Error(
+        "NSL0015",
+        "Network has too many layers",
+        "'{0}' declares {1} layers, more than the {2} a network may have: each layer adds generated code, and the compiler's time and memory grow with every one (hundreds of layers take minutes and gigabytes). Use fewer, wider layers, or split the model into several networks.");
+
     public static readonly DiagnosticDescriptor ResidualBlockStructure = Error(
-        "NSL0020",
+        "NSL0016",
         "Residual block is not well formed",
         "The residual block at layer {0} cannot be built: {1}");
 
@@ -262,7 +282,8 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor[] All =>
     [
         ClassNotPartial, UnsupportedClass, MissingInputs, NoLayers, InvalidLayerSize, UnknownEnumValue,
-        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName, LayerShapeMismatch, ResidualBlockStructure,
+        InvalidArgument, SoftmaxNotOnOutput, UnreadableAttribute, InvalidLayerName, LayerShapeMismatch,
+        GeneratedMemberConflict, LayersOnSeveralDeclarations, LanguageVersionTooLow, TooManyLayers, ResidualBlockStructure,
         DropoutRateOutOfRange, DropoutRateTooHigh, DropoutRateZero, DropoutBeforeBatchNorm,
         VanishingGradient, ExplodingGradient, DeadRelu,
         HeInitializerWithSaturatingActivation, GlorotInitializerWithRelu,

@@ -24,8 +24,15 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <summary>A diagnostic as plain, value-equal data (descriptor id, message arguments, location).</summary>
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>
+    /// Other places the diagnostic involves (the declaration a stray layer belongs with), shown by the IDE beside the
+    /// main location.
+    /// </summary>
+    public EquatableArray<LocationInfo> AdditionalLocations { get; init; } = EquatableArray<LocationInfo>.Empty;
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
         => new(descriptor, LocationInfo.From(location), arguments.Select(a => System.Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+    public Diagnostic ToDiagnostic()
+        => Diagnostic.Create(Descriptor, Location?.ToLocation(), AdditionalLocations.Select(location => location.ToLocation()), Arguments.Cast<object>().ToArray());
 }

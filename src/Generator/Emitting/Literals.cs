@@ -15,7 +15,18 @@ internal static class Literals
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
     public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    public static string Float(float value) => Shortest(value) + "f";
+    /// <summary>
+    /// A float literal: <c>0.001f</c>. The parser lets no infinite or NaN value through (it checks every value as the
+    /// float it becomes); should one reach here all the same, it is written as the constant that compiles, never as
+    /// <c>Infinityf</c>.
+    /// </summary>
+    public static string Float(float value) => value switch
+    {
+        float.PositiveInfinity => "float.PositiveInfinity",
+        float.NegativeInfinity => "float.NegativeInfinity",
+        _ when float.IsNaN(value) => "float.NaN",
+        _ => Shortest(value) + "f",
+    };
 
     /// <summary>
     /// The shortest decimal that reads back as exactly <paramref name="value"/> (0.001, not 0.00100000005), with the

@@ -107,7 +107,7 @@ internal abstract partial record LayerSpec(int Index, int TorchIndex, TensorShap
     /// </summary>
     public virtual WeightFacts? ShortcutWeights => null;
 
-    /// <summary>The members the layer's emitter writes into the network class (a class of one of these names is refused).</summary>
+    /// <summary>The members the layer's emitter writes into the network class (a class, or a member of the class, of one of these names is refused).</summary>
     public virtual IEnumerable<string> GeneratedMembers => [];
 
     /// <summary>"Dense(64, Sigmoid)", "BatchNorm(ReLU)", "Dropout(0.5)": the layer as messages name it.</summary>

@@ -4,7 +4,8 @@ namespace Neuroslyn.Generator.Model;
 
 /// <summary>
 /// The names the emitted code gives members of the network class, in one place: a class of one of these names would
-/// get a member of its own name (CS0542), so the parser reports it instead. Model knowledge, not emission: the parser
+/// get a member of its own name (CS0542), and a member of the class of one of them would be declared twice (CS0102),
+/// so the parser reports both instead (NSL0002, and NSL0012 from Parsing/ClassConflicts). Model knowledge, not emission: the parser
 /// checks names against it without calling an emitter. A test compares the list with the
 /// members of the generated golden sources, both ways.
 /// </summary>

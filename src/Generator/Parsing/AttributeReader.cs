@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -161,20 +162,93 @@ internal sealed class AttributeReader
         return argument?.GetLocation() ?? Location;
     }
 
-    /// <summary>The location of the n-th positional argument, falling back to the whole attribute.</summary>
+    /// <summary>
+    /// The location of the argument of the constructor's parameter at <paramref name="position"/>, written by position
+    /// or by name (<c>units: 0</c>), falling back to the whole attribute.
+    /// </summary>
     public Location? PositionalLocation(int position)
     {
-        AttributeArgumentSyntax? argument = _syntax?.ArgumentList?.Arguments
-            .Where(a => a.NameEquals is null && a.NameColon is null)
-            .Skip(position)
-            .FirstOrDefault();
+        SeparatedSyntaxList<AttributeArgumentSyntax>? arguments = _syntax?.ArgumentList?.Arguments;
+        ImmutableArray<IParameterSymbol> parameters = _attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        if (arguments is null)
+        {
+            return Location;
+        }
+
+        // Arguments before the named ones are in the parameters' order (C# allows a name on one only in its place),
+        // so an argument without a name, or named like the parameter, is the parameter's.
+        string? parameter = position < parameters.Length ? parameters[position].Name : null;
+        AttributeArgumentSyntax? argument = arguments.Value.FirstOrDefault(a => a.NameColon is { } name && name.Name.Identifier.ValueText == parameter)
+            ?? arguments.Value.Where(a => a.NameEquals is null && a.NameColon is null).Skip(position).FirstOrDefault();
         return argument?.GetLocation() ?? Location;
     }
 
     public void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
-    public static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A number as a person writes it: a whole number with all its digits (2147483647, not 2.14748365E+09), a value the
+    /// user wrote as a float as its shortest float text (0.1, not 0.100000001), any other as its shortest double text,
+    /// exponents as C# writes them (1e-50), and no "Infinity" or "NaN" spelled as .NET spells them.
+    /// </summary>
+    public static string Format(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "-∞";
+        }
+
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
+        {
+            return value.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        float single = (float)value;
+        string text = single == value
+            ? single.ToString("R", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+        int exponent = text.IndexOf('E');
+        return exponent < 0
+            ? text
+            : text.Substring(0, exponent) + "e" + int.Parse(text.Substring(exponent + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Converts an argument to the float the generated code computes with and checks that float, which is what
+    /// trains, not the double the user wrote: 1e300 is infinite as a float, 1e-50 is 0, and 0.99999999999 is 1. Reports
+    /// <see cref="DiagnosticDescriptors.InvalidArgument"/> with the requirement and, when the conversion changed the
+    /// value, what it became.
+    /// </summary>
+    public bool CheckFloat(string argumentName, double value, Func<float, bool> inRange, string requirement, Location? location, out float converted)
+    {
+        converted = (float)value;
+        if (!float.IsNaN(converted) && !float.IsInfinity(converted) && inRange(converted))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidArgument, location, argumentName, Format(value), requirement + FloatNote(value, converted));
+        return false;
+    }
+
+    /// <summary>" (1e-50 is 0 as a float, the type the generated network computes in)", or nothing when the float is the value.</summary>
+    private static string FloatNote(double value, float converted)
+    {
+        if (double.IsNaN(value) || (double)converted == value || double.IsInfinity(value))
+        {
+            return string.Empty;
+        }
+
+        string becomes = float.IsInfinity(converted)
+            ? $"beyond the largest float, {Format(float.MaxValue)}"
+            : $"{Format(converted)} as a float";
+        return $" ({Format(value)} is {becomes}, the type the generated network computes in)";
+    }
 
     /// <summary>A float as its shortest round-trip decimal: 0.1f is 0.1, not 0.100000001.</summary>
     public static double Exact(float value) => double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

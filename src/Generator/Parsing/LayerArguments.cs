@@ -62,9 +62,8 @@ internal static class LayerArguments
     /// <summary>The LeakyReLU slope (PyTorch's default 0.01), checked to be in [0, 1).</summary>
     public static float ReadSlope(AttributeReader reader, ref bool valid)
     {
-        double slope = reader.NamedNumber("LeakySlope") ?? 0.01;
-        valid &= reader.CheckRange("LeakySlope", slope, slope is >= 0 and < 1, "the LeakyReLU slope must be in [0, 1); PyTorch's default is 0.01", reader.NamedLocation("LeakySlope"));
-        return (float)slope;
+        valid &= reader.CheckFloat("LeakySlope", reader.NamedNumber("LeakySlope") ?? 0.01, value => value is >= 0 and < 1, "the LeakyReLU slope must be in [0, 1); PyTorch's default is 0.01", reader.NamedLocation("LeakySlope"), out float slope);
+        return slope;
     }
 
     /// <summary>

@@ -52,7 +52,11 @@ internal static class NetworkParser
         return Parse(symbol, networkAttribute, declaration, compilation, cancellationToken);
     }
 
-    /// <summary>The layer attributes of <paramref name="symbol"/> in the order the parser reads them: source order.</summary>
+    /// <summary>
+    /// The layer attributes of <paramref name="symbol"/> in the order the parser reads them: source order. A valid
+    /// network has them all on one declaration (<see cref="LayerPlacement"/>); the file path orders only an invalid
+    /// one's, so that its reports come in the same order on every build.
+    /// </summary>
     public static IReadOnlyList<AttributeData> LayerAttributes(INamedTypeSymbol symbol)
         => symbol.GetAttributes()
             .Where(IsLayerAttribute)
@@ -66,6 +70,7 @@ internal static class NetworkParser
         var network = new AttributeReader(networkAttribute, diagnostics, cancellationToken);
 
         bool valid = network.CheckReadable();
+        valid &= LanguageVersionCheck.Check(symbol, declaration, network);
         bool shapeIsValid = CheckClassShape(symbol, declaration, network, out EquatableArray<ContainingTypeSpec> containingTypes);
         valid &= shapeIsValid;
 
@@ -74,7 +79,9 @@ internal static class NetworkParser
         OptimizerSpec optimizer = ReadOptimizer(network, ref valid);
         int seed = (int)(network.NamedNumber("Seed") ?? 0);
 
-        List<LayerSpec> layers = ReadLayers(symbol, inputShape, diagnostics, cancellationToken, ref valid);
+        IReadOnlyList<AttributeData> layerAttributes = LayerAttributes(symbol);
+        valid &= LayerPlacement.Check(symbol, declaration, layerAttributes, network, diagnostics, cancellationToken);
+        List<LayerSpec> layers = ReadLayers(symbol, layerAttributes, inputShape, network, diagnostics, cancellationToken, ref valid);
         if (layers.Count == 0 && valid)
         {
             network.Report(DiagnosticDescriptors.NoLayers, network.Location, symbol.Name);
@@ -84,6 +91,7 @@ internal static class NetworkParser
         if (shapeIsValid)
         {
             valid &= CheckNames(symbol, layers, compilation, network);
+            valid &= ClassConflicts.Check(symbol, layers, compilation, diagnostics, cancellationToken);
         }
 
         NetworkSpec? spec = valid
@@ -192,6 +200,8 @@ internal static class NetworkParser
 
         string? problem = symbol switch
         {
+            // A file-local class is a type of its own file: a part declared in the generated file would be another class.
+            { IsFileLocal: true } => "a file-local class cannot have a generated part, which lives in a file of its own; remove 'file' (make it internal to keep it out of other assemblies)",
             { TypeParameters.Length: > 0 } => "generic classes are not supported; declare a non-generic class",
             { IsStatic: true } => "a static class cannot be instantiated; remove 'static'",
             { IsAbstract: true } => "an abstract class cannot be instantiated; remove 'abstract'",
@@ -205,7 +215,11 @@ internal static class NetworkParser
                 .Select(reference => reference.GetSyntax())
                 .OfType<TypeDeclarationSyntax>()
                 .All(type => type.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (outer.TypeParameters.Length > 0)
+            if (outer.IsFileLocal)
+            {
+                problem = $"it is nested in '{outer.Name}', which is file-local, and a generated part lives in a file of its own; remove 'file' from '{outer.Name}'";
+            }
+            else if (outer.TypeParameters.Length > 0)
             {
                 problem = $"it is nested in the generic type '{outer.Name}'; move it out, or make the enclosing type non-generic";
             }
@@ -317,29 +331,38 @@ internal static class NetworkParser
             rate = defaultRate;
         }
 
-        valid &= network.CheckRange("LearningRate", rate, rate > 0, $"the learning rate must be positive (0 or unset means the optimizer's default, {AttributeReader.Format(defaultRate)})", network.NamedLocation("LearningRate"));
-        double momentum = Number(network, "Momentum", 0, value => value is >= 0 and < 1, "momentum must be in [0, 1), e.g. 0.9", ref valid);
-        double beta1 = Number(network, "Beta1", 0.9, value => value is >= 0 and < 1, "Adam's beta1 must be in [0, 1); the usual value is 0.9", ref valid);
-        double beta2 = Number(network, "Beta2", 0.999, value => value is >= 0 and < 1, "Adam's beta2 must be in [0, 1); the usual value is 0.999", ref valid);
-        double epsilon = Number(network, "Epsilon", 1e-8, value => value > 0, "Adam's epsilon must be positive; the usual value is 1e-8", ref valid);
-        double decay = Number(network, "WeightDecay", 0, value => value >= 0, "weight decay must be 0 or positive", ref valid);
-        double clip = Number(network, "ClipNorm", 0, value => value >= 0, "the clipping norm must be positive, or 0 for no clipping", ref valid);
-        return new OptimizerSpec(kind, (float)rate, (float)momentum, (float)beta1, (float)beta2, (float)epsilon, (float)decay, (float)clip);
+        valid &= network.CheckFloat("LearningRate", rate, value => value > 0, $"the learning rate must be positive (0 or unset means the optimizer's default, {AttributeReader.Format(defaultRate)})", network.NamedLocation("LearningRate"), out float learningRate);
+        float momentum = Number(network, "Momentum", 0, value => value is >= 0 and < 1, "momentum must be in [0, 1), e.g. 0.9", ref valid);
+        float beta1 = Number(network, "Beta1", 0.9, value => value is >= 0 and < 1, "Adam's beta1 must be in [0, 1); the usual value is 0.9", ref valid);
+        float beta2 = Number(network, "Beta2", 0.999, value => value is >= 0 and < 1, "Adam's beta2 must be in [0, 1); the usual value is 0.999", ref valid);
+        float epsilon = Number(network, "Epsilon", 1e-8, value => value > 0, "Adam's epsilon must be positive; the usual value is 1e-8", ref valid);
+        float decay = Number(network, "WeightDecay", 0, value => value >= 0, "weight decay must be 0 or positive", ref valid);
+        float clip = Number(network, "ClipNorm", 0, value => value >= 0, "the clipping norm must be positive, or 0 for no clipping", ref valid);
+        return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon, decay, clip);
     }
 
-    private static double Number(AttributeReader attribute, string name, double defaultValue, System.Func<double, bool> inRange, string requirement, ref bool valid)
+    /// <summary>A float setting, checked as the float the generated code holds (see <see cref="AttributeReader.CheckFloat"/>).</summary>
+    private static float Number(AttributeReader attribute, string name, double defaultValue, System.Func<float, bool> inRange, string requirement, ref bool valid)
     {
         double value = attribute.NamedNumber(name) ?? defaultValue;
-        valid &= attribute.CheckRange(name, value, inRange(value), requirement, attribute.NamedLocation(name));
-        return value;
+        valid &= attribute.CheckFloat(name, value, inRange, requirement, attribute.NamedLocation(name), out float converted);
+        return converted;
     }
 
-    private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, TensorShape inputShape, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol symbol, IReadOnlyList<AttributeData> layerAttributes, TensorShape inputShape, AttributeReader network, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, ref bool valid)
     {
-        // Layers are read in source order: that is the order the user declared them in.
-        IReadOnlyList<AttributeData> layerAttributes = LayerAttributes(symbol);
-
         var layers = new List<LayerSpec>();
+        if (layerAttributes.Count > NetworkLimits.MaxLayers)
+        {
+            // Before reading any layer: the cost of an absurd declaration is in what would be generated from it and
+            // compiled (each layer's code), so the parser refuses it and nothing is emitted.
+            AttributeData first = layerAttributes[NetworkLimits.MaxLayers];
+            Location? location = first.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? network.Location;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyLayers, location, symbol.Name, layerAttributes.Count, NetworkLimits.MaxLayers));
+            valid = false;
+            return layers;
+        }
+
         var locations = new List<Location?>();
         var offsets = new LayerOffsets();
         TensorShape shape = inputShape;

@@ -15,10 +15,9 @@ internal sealed class BatchNormKind : LayerKind
     {
         int size = input.IsImage ? input.Channels : input.Size;
         ActivationKind activation = reader.ReadEnum(reader.ConstructorNumber(0), ActivationKind.Linear, "activation", reader.PositionalLocation(0), ref valid);
-        double momentum = reader.NamedNumber("Momentum") ?? 0.1;
-        valid &= reader.CheckRange("Momentum", momentum, momentum is >= 0 and <= 1, "BatchNorm momentum is the weight of each new batch in [0, 1]; PyTorch's default is 0.1", reader.NamedLocation("Momentum"));
-        double epsilon = reader.NamedNumber("Epsilon") ?? 1e-5;
-        valid &= reader.CheckRange("Epsilon", epsilon, epsilon > 0, "BatchNorm epsilon must be positive; PyTorch's default is 1e-5", reader.NamedLocation("Epsilon"));
+        // Both are doubles in the attribute and floats in the generated code: checked after the conversion.
+        valid &= reader.CheckFloat("Momentum", reader.NamedNumber("Momentum") ?? 0.1, value => value is >= 0 and <= 1, "BatchNorm momentum is the weight of each new batch in [0, 1]; PyTorch's default is 0.1", reader.NamedLocation("Momentum"), out float momentum);
+        valid &= reader.CheckFloat("Epsilon", reader.NamedNumber("Epsilon") ?? 1e-5, value => value > 0, "BatchNorm epsilon must be positive; PyTorch's default is 1e-5", reader.NamedLocation("Epsilon"), out float epsilon);
         float slope = LayerArguments.ReadSlope(reader, ref valid);
 
         valid &= LayerArguments.CheckParameterCount(reader, "BatchNorm", reader.Location, 2L * size, null, offsets);
@@ -27,7 +26,7 @@ internal sealed class BatchNormKind : LayerKind
         int mean = offsets.TakeBuffer(size);
         int variance = offsets.TakeBuffer(size);
         string name = LayerArguments.ReadName(reader, index, offsets, ref valid);
-        var norm = new BatchNormSpec(index, offsets.TorchIndex, input, activation, slope, (float)momentum, (float)epsilon, scale, shift, mean, variance, offsets.TakeCounter(), name);
+        var norm = new BatchNormSpec(index, offsets.TorchIndex, input, activation, slope, momentum, epsilon, scale, shift, mean, variance, offsets.TakeCounter(), name);
         offsets.TakeTorchModules(norm.TorchModuleCount);
         return norm;
     }
