@@ -16,7 +16,9 @@
 # and times each build's wall clock. Prints the medians, the ranges and the ratio with/without, and writes them as JSON
 # to OUTPUT_JSON (read by report/make_table.py; run.sh calls this script).
 #
-# Usage: measure.sh [--builds N] [--server off|on] [--keep] OUTPUT_JSON
+# Usage: measure.sh [--networks mlp|cnn] [--builds N] [--server off|on] [--keep] OUTPUT_JSON
+#   --networks    mlp (the default): Networks.cs.template's ten multilayer perceptrons; cnn: NetworksCnn.cs.template's
+#                 ten image networks, five CNNs and five small ResNets (issue 21)
 #   --builds N    timed builds of each app (default 5)
 #   --server off  the compiler server off (the default): every build starts a new compiler, as on CI, where no warm
 #                 server is left from an earlier build. MSBuild's worker nodes are never reused (-nodeReuse:false).
@@ -30,9 +32,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-builds=5 server=off keep=false output=""
+builds=5 server=off keep=false output="" set=mlp
 while [ $# -gt 0 ]; do
   case "$1" in
+    --networks) set="$2"; shift 2 ;;
     --builds) builds="$2"; shift 2 ;;
     --server) server="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
@@ -41,7 +44,12 @@ while [ $# -gt 0 ]; do
     *) output="$1"; shift ;;
   esac
 done
-if [ -z "$output" ]; then echo "Usage: measure.sh [--builds N] [--server off|on] [--keep] OUTPUT_JSON" >&2; exit 2; fi
+if [ -z "$output" ]; then echo "Usage: measure.sh [--networks mlp|cnn] [--builds N] [--server off|on] [--keep] OUTPUT_JSON" >&2; exit 2; fi
+case "$set" in
+  mlp) template="$here/Networks.cs.template" first=FashionNet01 attribute_lines=50 ;;
+  cnn) template="$here/NetworksCnn.cs.template" first=FashionCnn01 attribute_lines=150 ;;
+  *) echo "measure.sh: --networks takes mlp or cnn, not '$set'" >&2; exit 2 ;;
+esac
 if ! [[ "$builds" =~ ^[1-9][0-9]*$ ]]; then echo "measure.sh: --builds takes a positive number, not '$builds'" >&2; exit 2; fi
 case "$server" in
   off) shared=false ;;
@@ -62,14 +70,14 @@ cp "$repo/global.json" "$work/"
 for app in with without; do
   mkdir -p "$work/$app"
   sed "s|@REPO@|$repo|g" "$here/App.csproj.template" >"$work/$app/BuildTime.csproj"
-  cp "$here/Program.cs.template" "$work/$app/Program.cs"
+  sed "s|FashionNet01|$first|g" "$here/Program.cs.template" >"$work/$app/Program.cs"
 done
-cp "$here/Networks.cs.template" "$work/with/Networks.cs"
-grep -v '^\[' "$here/Networks.cs.template" >"$work/without/Networks.cs"
+cp "$template" "$work/with/Networks.cs"
+grep -v '^\[' "$template" >"$work/without/Networks.cs"
 removed=$(( $(wc -l <"$work/with/Networks.cs") - $(wc -l <"$work/without/Networks.cs") ))
 networks=$(grep -c '^\[Network(' "$work/with/Networks.cs")
-if [ "$networks" -ne 10 ] || [ "$removed" -ne 50 ]; then
-  echo "measure.sh: expected ten networks of five attribute lines each, found $networks networks and $removed attribute lines" >&2
+if [ "$networks" -ne 10 ] || [ "$removed" -ne "$attribute_lines" ]; then
+  echo "measure.sh: expected ten networks and $attribute_lines attribute lines in $(basename "$template"), found $networks networks and $removed attribute lines" >&2
   exit 1
 fi
 
@@ -95,8 +103,8 @@ for app in with without; do
   build "$app" -p:EmitCompilerGeneratedFiles=true
 done
 generated_dir="$work/with/obj/Release/net10.0/generated/Neuroslyn.Generator"
-one="$(find "$generated_dir" -name '*FashionNet01.g.cs' 2>/dev/null | head -n 1)"
-if [ -z "$one" ]; then echo "measure.sh: the generator wrote no FashionNet01.g.cs under $generated_dir" >&2; exit 1; fi
+one="$(find "$generated_dir" -name "*$first.*g.cs" 2>/dev/null | head -n 1)"
+if [ -z "$one" ]; then echo "measure.sh: the generator wrote no $first source under $generated_dir" >&2; exit 1; fi
 generated_files=$(find "$generated_dir" -name '*.g.cs' | wc -l)
 if [ "$generated_files" -ne 10 ]; then echo "measure.sh: expected ten generated files, found $generated_files" >&2; exit 1; fi
 if [ -n "$(find "$work/without/obj" -path '*generated/Neuroslyn.Generator*' -name '*.g.cs' 2>/dev/null)" ]; then
@@ -137,7 +145,7 @@ if [ "$references_before" = "$(references)" ]; then rebuilt=false; else
 fi
 
 WITH="${with_times[*]}" WITHOUT="${without_times[*]}" SERVER="$server" COMMAND="${build_command[*]}" REBUILT="$rebuilt" \
-ONE="$(basename "$one")" LINES="$generated_lines" BYTES="$generated_bytes" FILES="$generated_files" \
+SET="$set" ONE="$(basename "$one")" LINES="$generated_lines" BYTES="$generated_bytes" FILES="$generated_files" \
 LINES_ALL="$generated_lines_all" BYTES_ALL="$generated_bytes_all" SDK="$(cd "$work" && dotnet --version)" OUTPUT="$output" \
 python3 - <<'EOF'
 import json, os, statistics
@@ -150,6 +158,7 @@ with open("/proc/loadavg") as f:
     load = "/".join(f.read().split()[:3])
 result = {
     "networks": 10,
+    "networkSet": env["SET"],
     "builds": len(with_s),
     "compilerServer": env["SERVER"],
     "command": env["COMMAND"],
@@ -171,6 +180,7 @@ with open(env["OUTPUT"], "w") as f:
     json.dump(result, f, indent=2)
     f.write("\n")
 r = result
+print(f"networks: {env['SET']}")
 print(f"with the generator (10 networks): median {r['withMedian']:.2f} s, range {r['withMin']:.2f}-{r['withMax']:.2f} s ({r['builds']} builds)")
 print(f"without (10 plain classes):       median {r['withoutMedian']:.2f} s, range {r['withoutMin']:.2f}-{r['withoutMax']:.2f} s ({r['builds']} builds)")
 print(f"ratio with/without (medians):     {r['ratio']:.2f}x (single rounds {min(rounds):.2f}x-{max(rounds):.2f}x); goal <= 1.5x, aim 1.1x")

@@ -33,6 +33,8 @@ public sealed class FrozenNetworkTests
         [typeof(ResidualProjectionNet)],     // an identity and a projection shortcut (the kept copy of the block's input)
         [typeof(ResidualDenseNet)],          // a linear projection of vectors
         [typeof(ResidualCnnNet)],            // blocks after pooling, more than one block of rows
+        [typeof(ResidualIdentityNet)],       // a block at the input of a transposed multi-channel image
+        [typeof(ResidualSingleChannelNet)],  // a block at the input of a single-channel image, a sigmoid output
     ];
 
     [Theory]
@@ -155,6 +157,8 @@ public sealed class FrozenNetworkTests
         ResidualProjectionNet n => Freeze(n),
         ResidualDenseNet n => Freeze(n),
         ResidualCnnNet n => Freeze(n),
+        ResidualIdentityNet n => Freeze(n),
+        ResidualSingleChannelNet n => Freeze(n),
         _ => throw new ArgumentException($"Add {network.GetType().Name} to the switch.", nameof(network)),
     };
 

@@ -42,6 +42,31 @@ public sealed class ResidualReferenceTests
         ScalarReferenceTests.AssertClose(expected, actual, 1e-6, 1e-5, $"ResidualDenseNet, {rows} rows");
     }
 
+    /// <summary>
+    /// Inference keeps a copy of the block's input (the body's layers reuse its buffer) where training reads the opening
+    /// layer's output in place: without dropout or BatchNorm both passes compute one function, so the loss of the
+    /// inference pass is the training pass's, for blocks at the network's input (a transposed multi-channel image and a
+    /// single-channel one read as it is) and over vectors.
+    /// </summary>
+    [Fact]
+    public void Inference_and_training_passes_give_one_loss_for_blocks_at_the_input()
+    {
+        AssertSameLoss(new ResidualIdentityNet(), TestData.Normal(9 * 3, 61));
+        AssertSameLoss(new ResidualDenseNet(), TestData.Normal(9 * 2, 62));
+        var single = new ResidualSingleChannelNet();
+        float[] inputs = TestData.Normal(9 * ResidualSingleChannelNet.InputSize, 63);
+        float[] targets = TestData.Binary(9, 64);
+        Assert.Equal(single.ComputeGradients(inputs, targets), single.ComputeLoss(inputs, targets), 6);
+    }
+
+    private static void AssertSameLoss<TNet>(TNet network, float[] targets)
+        where TNet : ICompiledNetwork<TNet>, ITrainableNetwork<float>
+    {
+        float[] inputs = TestData.Normal(9 * TNet.InputSize, 65);
+        float training = network.ComputeGradients(inputs, targets);
+        Assert.Equal(training, network.ComputeLoss(inputs, targets), 6);
+    }
+
     /// <summary><c>nn.Linear</c>: weight [out, in] times x, plus bias.</summary>
     private static double[] Linear(Dictionary<string, double[]> state, string name, double[] x)
     {
