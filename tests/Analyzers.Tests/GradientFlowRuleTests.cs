@@ -66,6 +66,47 @@ public sealed class GradientFlowRuleTests
             "once its 6 Tanh layers saturate at |z| = 2");
 
     [Fact]
+    public void Six_tanh_layers_split_by_a_residual_block_are_not_NSL2001()
+        => RuleAssert.DoesNotReport(
+            """
+            using Neuroslyn;
+            [Network(Inputs = 16)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [Residual]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [EndResidual(Activation.Linear)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(1)]
+            public partial class ResidualTanhNet { }
+            """,
+            "NSL2001");
+
+    [Fact]
+    public void Six_tanh_layers_inside_one_residual_block_are_NSL2001()
+        => RuleAssert.Reports(
+            """
+            using Neuroslyn;
+
+            [Network(Inputs = 16)]
+            [Dense(32, Activation.ReLU)]
+            [Residual]
+            [[|Dense(32, Activation.Tanh)|]]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(32, Activation.Tanh)]
+            [EndResidual]
+            [Dense(1)]
+            public partial class TanhBodyNet { }
+            """,
+            "NSL2001",
+            "6 consecutive Tanh hidden layers");
+
+    [Fact]
     public void Five_tanh_layers_are_not_NSL2001()
         => RuleAssert.DoesNotReport(
             """
