@@ -12,7 +12,9 @@ return args switch
     ["--machine", string path] => MachineInfo.Write(path),
     ["--accuracy", string path] => AccuracyCheck.Run(path),
     ["--interleaved", string path] => InterleavedRatios.Run(path),
+    ["--interleaved", string path, string only] => InterleavedRatios.Run(path, only),
     ["--interleaved-training", string path, string peers, string torchJson] => InterleavedTraining.Run(path, peers, torchJson),
+    ["--interleaved-training", string path, string peers, string torchJson, string only] => InterleavedTraining.Run(path, peers, torchJson, only),
     _ => RunBenchmarks(args),
 };
 

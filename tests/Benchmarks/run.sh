@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite of issue 4 and writes tests/Benchmarks/results/latest.md:
+# Runs the benchmark suite of issues 4 and 21 and writes tests/Benchmarks/results/latest.md:
 #   1. peers/make_onnx.py writes the ONNX models and safetensors weights (fixed seeds) every implementation loads;
 #   2. builds the benchmarks (Release) and runs --check-jit (no generated method compiled with MinOpts);
-#   3. --machine (vector widths, FLOP counts) and --accuracy (one W3 epoch, test accuracy, 1 and 2 threads);
-#   4. BenchmarkDotNet: W1-W4, kernel efficiency, monitor cost (bounded job: about 10 minutes on 2 quiet cores);
-#   5. peers/pytorch_bench.py: PyTorch with OpenBLAS on the same workloads, 1 and 2 threads;
+#   3. --machine (vector widths, FLOP counts) and --accuracy (one W3 epoch and one W7 CNN epoch, test accuracy, 1 and
+#      2 threads);
+#   4. BenchmarkDotNet: W1-W7, kernel efficiency (the 1024-wide dense layers and the CNN's second convolution), monitor
+#      cost (bounded job: about 12 minutes on 2 quiet cores);
+#   5. peers/pytorch_bench.py: PyTorch with OpenBLAS on the same workloads, 1 and 2 threads (one CNN epoch included);
 #   6. --interleaved and --interleaved-training: the target ratios again, both sides timed in alternating rounds
-#      (in one process; for W3, epoch by epoch against a long-lived PyTorch process), which a shared machine's changing
-#      load cannot tilt the way it can tilt two measurements taken minutes apart (about 2 minutes);
+#      (in one process; for W3 epoch by epoch and for W7 segment by segment against a long-lived PyTorch process),
+#      which a shared machine's changing load cannot tilt the way it can tilt two measurements taken minutes apart
+#      (about 4 minutes);
 #   7. build-time/measure.sh (issue 20): a console app with ten FashionNet-sized networks and its twin with plain
 #      classes, built in turn, 5 builds each with the compiler server off (about 4 minutes);
 #   8. report/make_table.py: one Markdown table with the peers, medians, allocations and the issue's target ratios.

@@ -12,8 +12,9 @@ namespace Neuroslyn.Benchmarks.Modes;
 
 /// <summary>
 /// <c>--accuracy FILE</c>: W3's training, one epoch from the W1 weights (the same start as pytorch_bench.py), then the
-/// test accuracy, with one training thread and with two; also checks that both give bit-identical weights. Written as
-/// JSON for the table, next to PyTorch's accuracy after the same epoch.
+/// test accuracy, with one training thread and with two; also checks that both give bit-identical weights. Then the same
+/// for W7's CNN (batch 64, from cnn.safetensors). Written as JSON for the table, next to PyTorch's accuracy after the
+/// same epoch.
 /// </summary>
 public static class AccuracyCheck
 {
@@ -24,6 +25,7 @@ public static class AccuracyCheck
         (MlpNet one, double oneSeconds) = TrainEpoch(data, threads: 1);
         (MlpNet? two, double twoSeconds) = TrainingThreadsAvailable ? TrainEpoch(data, threads: 2) : (null, double.NaN);
         bool identical = two is null || MemoryMarshal.AsBytes(one.Parameters).SequenceEqual(MemoryMarshal.AsBytes(two.Parameters));
+        bool cnnIdentical;
 
         using (FileStream stream = File.Create(path))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -40,17 +42,40 @@ public static class AccuracyCheck
                 json.WriteBoolean("twoThreadsBitIdentical", identical);
             }
 
+            cnnIdentical = WriteCnn(json, data);
             json.WriteEndObject();
         }
 
         Console.WriteLine(File.ReadAllText(path));
-        if (!identical)
+        if (!identical || !cnnIdentical)
         {
-            Console.Error.WriteLine("TrainingThreads = 2 did not give the same weights as 1 thread after one epoch.");
+            Console.Error.WriteLine($"TrainingThreads = 2 did not give the same weights as 1 thread after one epoch ({(identical ? "" : "W3 ")}{(cnnIdentical ? "" : "W7")}).");
             return 1;
         }
 
         return 0;
+    }
+
+    /// <summary>W7: one epoch of the CNN at batch 64 on one thread and on two; returns whether their weights are bit-identical.</summary>
+    private static bool WriteCnn(Utf8JsonWriter json, BenchmarkData data)
+    {
+        (CnnNet one, double oneSeconds) = TrainCnnEpoch(data, threads: 1);
+        (CnnNet two, double twoSeconds) = TrainCnnEpoch(data, threads: 2);
+        bool identical = MemoryMarshal.AsBytes(one.Parameters).SequenceEqual(MemoryMarshal.AsBytes(two.Parameters));
+        WriteAccuracy(json, "w7Accuracy1Thread", one, data);
+        json.WriteNumber("w7Seconds1Thread", oneSeconds);
+        WriteAccuracy(json, "w7Accuracy2Threads", two, data);
+        json.WriteNumber("w7Seconds2Threads", twoSeconds);
+        json.WriteBoolean("w7TwoThreadsBitIdentical", identical);
+        return identical;
+    }
+
+    private static (CnnNet Network, double Seconds) TrainCnnEpoch(BenchmarkData data, int threads)
+    {
+        CnnNet network = W7CnnTraining.LoadNetwork(threads);
+        var clock = Stopwatch.StartNew();
+        W7CnnTraining.TrainBatches(network, data, first: 0, W7CnnTraining.EpochBatches);
+        return (network, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Whether this build has the generated <c>TrainingThreads</c> property (see <see cref="W3Training"/>).</summary>
@@ -75,7 +100,8 @@ public static class AccuracyCheck
         return (network, clock.Elapsed.TotalSeconds);
     }
 
-    private static void WriteAccuracy(Utf8JsonWriter json, string name, MlpNet network, BenchmarkData data)
+    private static void WriteAccuracy<TNet>(Utf8JsonWriter json, string name, TNet network, BenchmarkData data)
+        where TNet : ICompiledNetwork<TNet>
     {
         if (data.Test is null)
         {

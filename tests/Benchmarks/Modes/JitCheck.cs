@@ -22,7 +22,7 @@ public static partial class JitCheck
     /// <summary>The argument of the child process that runs the networks.</summary>
     public const string ExerciseArgument = "--exercise-jit";
 
-    private static readonly Type[] Networks = [typeof(MlpNet), typeof(TinyNet), typeof(LargeNet), typeof(MonitoredFashionNet), typeof(PlainFashionNet)];
+    private static readonly Type[] Networks = [typeof(MlpNet), typeof(TinyNet), typeof(LargeNet), typeof(MonitoredFashionNet), typeof(PlainFashionNet), typeof(CnnNet)];
 
     /// <summary>Runs the check; returns 0 when no generated method was compiled with MinOpts.</summary>
     public static int Run()
@@ -64,6 +64,9 @@ public static partial class JitCheck
         Run<TinyNet, float>(new TinyNet(), classes: 0);
         Run<LargeNet, float>(new LargeNet(), classes: 0);
         Run<PlainFashionNet, int>(new PlainFashionNet(), classes: 10);
+        Run<CnnNet, int>(new CnnNet(), classes: 10);
+        // The CNN's two-thread products and the Conv2D kernels' threaded paths.
+        Run<CnnNet, int>(new CnnNet { TrainingThreads = 2 }, classes: 10);
         var monitored = new MonitoredFashionNet();
         var monitor = new TrainingMonitor();
         monitor.Attach(monitored);
@@ -134,10 +137,13 @@ public static partial class JitCheck
             Console.WriteLine($"  {tier,-9} {method}");
         }
 
-        if (!checkedMethods.Any(entry => entry.Method.StartsWith("Neuroslyn.Kernels.DenseKernels`1[", StringComparison.Ordinal)))
+        foreach (string kernels in (string[])["DenseKernels`1", "Conv2DKernels`1"])
         {
-            Console.Error.WriteLine("JIT check failed: the JIT summary lacks the dense kernels (Neuroslyn.Kernels.DenseKernels`1).");
-            return 1;
+            if (!checkedMethods.Any(entry => entry.Method.StartsWith($"Neuroslyn.Kernels.{kernels}[", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine($"JIT check failed: the JIT summary lacks the {kernels} kernels (Neuroslyn.Kernels.{kernels}).");
+                return 1;
+            }
         }
 
         string[] missing = Networks.Where(type => !checkedMethods.Any(entry => entry.Method.StartsWith(type.FullName + ":ComputeGradients", StringComparison.Ordinal))).Select(type => type.Name).ToArray();

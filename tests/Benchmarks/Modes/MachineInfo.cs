@@ -30,6 +30,8 @@ public static class MachineInfo
         json.WriteNumber("fmaPeakFlops", KernelEfficiency.PeakFlops);
         json.WriteNumber("largeNetGradientFlops", KernelEfficiency.GradientFlops);
         json.WriteNumber("w2Flops", W2Batch64.Flops);
+        json.WriteNumber("cnnFlopsPerSample", W5CnnBatchOne.FlopsPerSample);
+        json.WriteNumber("secondConvolutionFlops", SecondConvolution.Flops);
         json.WriteEndObject();
         return 0;
     }

@@ -43,3 +43,18 @@ public partial class MonitoredFashionNet { }
 [Dense(128, Activation.ReLU)]
 [Dense(10)]
 public partial class PlainFashionNet { }
+
+/// <summary>
+/// W5, W6, W7: the CNN on 1×28×28 images, PyTorch's <c>nn.Sequential(Conv2d(1, 32, 3, padding=1), ReLU,
+/// MaxPool2d(2), Conv2d(32, 64, 3, padding=1), ReLU, MaxPool2d(2), Flatten, Linear(3136, 128), ReLU, Linear(128, 10))</c>
+/// (peers/models.py's <c>cnn_network</c>); softmax cross-entropy, Adam lr 1e-3.
+/// </summary>
+[Network(InputShape = new[] { 1, 28, 28 }, Loss = Loss.SoftmaxCrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 1e-3f, Seed = 42)]
+[Conv2D(32, 3, Activation.ReLU, Padding = 1)]
+[MaxPool2D(2)]
+[Conv2D(64, 3, Activation.ReLU, Padding = 1)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(128, Activation.ReLU)]
+[Dense(10)]
+public partial class CnnNet { }

@@ -19,7 +19,23 @@ public sealed class OrtPeer : IDisposable
 
     /// <summary>Loads <paramref name="modelPath"/> and binds <paramref name="rows"/> x <paramref name="inputs"/> in, <paramref name="rows"/> x <paramref name="outputs"/> out.</summary>
     public OrtPeer(string modelPath, int rows, int inputs, int outputs)
+        : this(modelPath, rows, [inputs], outputs)
     {
+    }
+
+    /// <summary>
+    /// Loads <paramref name="modelPath"/> and binds <paramref name="rows"/> samples of shape <paramref name="sampleShape"/>
+    /// in (an image network's <c>[channels, height, width]</c>: the input is NCHW, as PyTorch exported it),
+    /// <paramref name="rows"/> x <paramref name="outputs"/> out.
+    /// </summary>
+    public OrtPeer(string modelPath, int rows, long[] sampleShape, int outputs)
+    {
+        long inputs = 1;
+        foreach (long extent in sampleShape)
+        {
+            inputs *= extent;
+        }
+
         _options = new SessionOptions
         {
             IntraOpNumThreads = 1,
@@ -31,7 +47,7 @@ public sealed class OrtPeer : IDisposable
         _runOptions = new RunOptions();
         Input = new float[rows * inputs];
         Output = new float[rows * outputs];
-        _input = OrtValue.CreateTensorValueFromMemory(Input, [rows, inputs]);
+        _input = OrtValue.CreateTensorValueFromMemory(Input, [rows, .. sampleShape]);
         _output = OrtValue.CreateTensorValueFromMemory(Output, [rows, outputs]);
         _binding = _session.CreateIoBinding();
         _binding.BindInput("input", _input);

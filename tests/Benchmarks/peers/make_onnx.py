@@ -1,13 +1,14 @@
 """Writes the ONNX models and weight files the C# benchmarks load (tests/Benchmarks/run.sh calls it).
 
-For each network: NAME.onnx (torch.onnx.export, opset 17, input 'input' [batch, in], output 'output' [batch, out],
-dynamic batch) and NAME.safetensors (the same state_dict, loaded into the generated network with WeightFile.Load).
+For each network: NAME.onnx (torch.onnx.export, opset 17, input 'input' [batch, in] or [batch, channels, height,
+width] for the CNN, output 'output' [batch, out], dynamic batch) and NAME.safetensors (the same state_dict, loaded into the generated network with WeightFile.Load).
 So ONNX Runtime, the generated code and the C# peers (which read the ONNX initializers) all compute with the same
 numbers; the benchmarks check at setup that their outputs agree.
 
 Usage: /usr/bin/python3 make_onnx.py OUTPUT_FOLDER   (Debian's python3-torch and python3-onnx)
 """
 import json
+import math
 import os
 import struct
 import sys
@@ -15,7 +16,7 @@ import sys
 import onnx
 import torch
 
-from models import w1_network, w4_network
+from models import cnn_network, w1_network, w4_network
 
 
 def save_safetensors(state_dict, path):
@@ -37,14 +38,16 @@ def save_safetensors(state_dict, path):
 
 
 def export(model, inputs, folder, name):
+    """inputs: the features of one sample, or its shape (channels, height, width) for an image network."""
     model.eval()
+    shape = tuple(inputs) if isinstance(inputs, tuple) else (inputs,)
     onnx_path = os.path.join(folder, name + ".onnx")
-    torch.onnx.export(model, torch.zeros(1, inputs), onnx_path, input_names=["input"], output_names=["output"],
+    torch.onnx.export(model, torch.zeros(1, *shape), onnx_path, input_names=["input"], output_names=["output"],
                       dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}}, opset_version=17)
     onnx.checker.check_model(onnx.load(onnx_path))
     save_safetensors(model.state_dict(), os.path.join(folder, name + ".safetensors"))
     # A reference output for a fixed input, so a broken export shows up here and not as a puzzling C# mismatch.
-    probe = torch.linspace(-1, 1, inputs).reshape(1, inputs)
+    probe = torch.linspace(-1, 1, math.prod(shape)).reshape(1, *shape)
     with torch.no_grad():
         out = model(probe).numpy().ravel()
     print(f"{name}: {onnx_path}, probe output[0] = {out[0]:.6f}")
@@ -57,6 +60,7 @@ def main():
     os.makedirs(folder, exist_ok=True)
     export(w1_network(), 784, folder, "w1")
     export(w4_network(), 2, folder, "w4")
+    export(cnn_network(), (1, 28, 28), folder, "cnn")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Writes results/latest.md from one run: BenchmarkDotNet's full JSON reports, pytorch_bench.py's JSON, the benchmark
+"""Writes results/latest.md from one run (issue 4's W1-W4 and issue 21's CNN workloads W5-W7): BenchmarkDotNet's full JSON reports, pytorch_bench.py's JSON, the benchmark
 exe's --machine and --accuracy JSON, and lscpu. Called by run.sh; fails if a workload the table needs is missing, so a
 broken run never leaves a table with holes.
 
@@ -167,6 +167,55 @@ def main():
     targets.append(("W4 vs ONNX Runtime", f"{get('W4Tiny', 'OnnxRuntime')[0] / w4:.1f}x (ORT time / Neuroslyn time)", ">= 20x", get('W4Tiny', 'OnnxRuntime')[0] / w4 >= 20,
                     *paired("w4VsOrt", lambda x: x >= 20)))
 
+    # W5, W6 (issue 21): the CNN's inference; W6's times per sample (BenchmarkDotNet's operation is a batch of 64).
+    cnn_flops = machine["cnnFlopsPerSample"]
+
+    def cnn_gflops(ns_per_sample):
+        return f"{cnn_flops / ns_per_sample:.1f} GFLOP/s, {100 * cnn_flops / ns_per_sample / peak_gflops:.0f}% of FMA peak"
+
+    names = {"Neuroslyn": "Neuroslyn (generated)", "NeuroslynFrozen": "Neuroslyn, frozen (weight panels packed once)", "OnnxRuntime": "ONNX Runtime 1.31.1 (IOBinding, 1 thread)"}
+    for workload, kind, per_call, torch_key in (("W5 batch-1 CNN 1x28x28", "W5CnnBatchOne", 1, "w5Seconds"),
+                                                ("W6 batch-64 CNN 1x28x28, per sample", "W6CnnBatch64", 64, "w6Seconds")):
+        ours = get(kind, "Neuroslyn")[0] / per_call
+        for method in ("Neuroslyn", "NeuroslynFrozen", "OnnxRuntime"):
+            median, allocated = get(kind, method)
+            note = cnn_gflops(median / per_call) + (f"; {time_text(median)} per batch" if per_call > 1 else "")
+            row(workload, names[method], median / per_call, f"{bytes_text(allocated)} per call", ours, note)
+        row(workload, f"PyTorch {torch['torch']} (1 thread, inference_mode)", torch[torch_key] * 1e9 / per_call, "n/a", ours, cnn_gflops(torch[torch_key] * 1e9 / per_call))
+    for form, method in (("frozen", "NeuroslynFrozen"), ("network", "Neuroslyn")):
+        w5, w5_alloc = get("W5CnnBatchOne", method)
+        w5_ratio = get("W5CnnBatchOne", "OnnxRuntime")[0] / w5
+        targets.append((f"W5 CNN batch 1 vs ONNX Runtime ({form})", f"{w5_ratio:.2f}x (ORT time / Neuroslyn time)", ">= 1.2x (stretch 1.5x)", w5_ratio >= 1.2,
+                        *paired(f"w5{form.capitalize()}VsOrt", lambda x: x >= 1.2)))
+        targets.append((f"W5 allocation per call ({form})", bytes_text(w5_alloc), "0 B", w5_alloc == 0))
+    for form, method in (("frozen", "NeuroslynFrozen"), ("network", "Neuroslyn")):
+        w6_ratio = get("W6CnnBatch64", "OnnxRuntime")[0] / get("W6CnnBatch64", method)[0]
+        targets.append((f"W6 CNN batch 64 vs ONNX Runtime, per sample ({form})", f"{w6_ratio:.2f}x (ORT time / Neuroslyn time)", ">= 1x", w6_ratio >= 1,
+                        *paired(f"w6{form.capitalize()}VsOrt", lambda x: x >= 1)))
+
+    # W7 (issue 21): the CNN's training, batch 64; BenchmarkDotNet's operation is one sample.
+    def rate7(method):
+        return 1e9 / get("W7CnnTraining", method)[0]
+
+    w7 = {1: rate7("Neuroslyn1Thread"), 2: rate7("Neuroslyn2Threads")}
+    w7_alloc = {1: get("W7CnnTraining", "Neuroslyn1Thread")[1], 2: get("W7CnnTraining", "Neuroslyn2Threads")[1]}
+    w7_torch = {1: torch["w7SamplesPerSecond1Thread"], 2: torch["w7SamplesPerSecond2Threads"]}
+    label7 = "W7 training CNN, batch 64, Adam"
+    rows.append(f"| {label7} | Neuroslyn, 1 thread | {w7[1]:,.0f} samples/s | {bytes_text(w7_alloc[1] * 64)} per step | 1.00x | accuracy after 1 epoch {fmt_acc(accuracy.get('w7Accuracy1Thread'))} ({accuracy.get('w7Seconds1Thread', float('nan')):.1f} s) |")
+    rows.append(f"| {label7} | Neuroslyn, 2 threads | {w7[2]:,.0f} samples/s | {bytes_text(w7_alloc[2] * 64)} per step | {w7[2] / w7[1]:.2f}x | accuracy {fmt_acc(accuracy.get('w7Accuracy2Threads'))}; weights bit-identical to 1 thread: {accuracy.get('w7TwoThreadsBitIdentical')} |")
+    rows.append(f"| {label7} | PyTorch {torch['torch']} + OpenBLAS, 1 thread | {w7_torch[1]:,.0f} samples/s | n/a | {w7_torch[1] / w7[1]:.2f}x | accuracy after 1 epoch {fmt_acc(torch.get('w7Accuracy1Thread'))} |")
+    rows.append(f"| {label7} | PyTorch {torch['torch']} + OpenBLAS, 2 threads | {w7_torch[2]:,.0f} samples/s | n/a | {w7_torch[2] / w7[1]:.2f}x | best of {', '.join(f'{name}: {r:,.0f}' for name, r in torch['w7Candidates2Threads'].items())} |")
+    for threads, key in ((1, "w7VsPyTorch1Thread"), (2, "w7VsPyTorch2Threads")):
+        targets.append((f"W7 CNN training vs PyTorch, {threads} thread{'s' if threads > 1 else ''}", f"{w7[threads] / w7_torch[threads]:.2f}x the samples/s", ">= 2x (stretch 3x)", w7[threads] / w7_torch[threads] >= 2,
+                        *paired(key, lambda x: x >= 2)))
+    targets.append(("W7 2 threads bit-identical to 1", str(accuracy.get("w7TwoThreadsBitIdentical")), "True", accuracy.get("w7TwoThreadsBitIdentical") is True))
+    targets.append(("W7 allocation per step (steady state)", bytes_text(max(w7_alloc.values()) * 64), "0 B", max(w7_alloc.values()) == 0))
+    if accuracy.get("w7Accuracy1Thread") is not None and torch.get("w7Accuracy1Thread") is not None:
+        gap = 100 * (accuracy["w7Accuracy1Thread"] - torch["w7Accuracy1Thread"])
+        targets.append(("W7 accuracy after 1 epoch vs PyTorch", f"{fmt_acc(accuracy['w7Accuracy1Thread'])} vs {fmt_acc(torch['w7Accuracy1Thread'])} ({gap:+.1f} points)", "same within noise (±1 point)", abs(gap) <= 1))
+    else:
+        targets.append(("W7 accuracy after 1 epoch vs PyTorch", "not measured: no test set (install dataset-fashion-mnist)", "same within noise (±1 point)", False))
+
     # Kernel efficiency and monitor cost.
     large, large_alloc = get("KernelEfficiency", "LargeNetGradients")
     large_gflops = machine["largeNetGradientFlops"] / large
@@ -174,6 +223,11 @@ def main():
     rows.append(f"| Kernel: 1024-1024-1024-1024 ComputeGradients, batch 256 | Neuroslyn | {large_gflops:.1f} GFLOP/s | {bytes_text(large_alloc)} | | {time_text(large)} for {machine['largeNetGradientFlops']:,} FLOP, {100 * large_gflops / peak_gflops:.0f}% of peak |")
     targets.append(("Kernel: forward + backward at batch 256, % of FMA peak", f"{100 * large_gflops / peak_gflops:.0f}%", ">= 70%", large_gflops / peak_gflops >= 0.7,
                     *paired("kernelShareOfPeak", lambda x: x >= 0.7, unit="%")))
+    conv, conv_alloc = get("KernelEfficiency", "SecondConvolution")
+    conv_gflops = machine["secondConvolutionFlops"] / conv
+    rows.append(f"| Kernel: the CNN's second convolution (32x14x14 -> 64, 3x3) forward + backward, batch 64 | Neuroslyn | {conv_gflops:.1f} GFLOP/s | {bytes_text(conv_alloc)} | | {time_text(conv)} for {machine['secondConvolutionFlops']:,} FLOP, {100 * conv_gflops / peak_gflops:.0f}% of peak |")
+    targets.append(("Kernel: CNN second convolution forward + backward at batch 64, % of FMA peak", f"{100 * conv_gflops / peak_gflops:.0f}%", ">= 70%", conv_gflops / peak_gflops >= 0.7,
+                    *paired("secondConvolutionShareOfPeak", lambda x: x >= 0.7, unit="%")))
     # Not a target: the products' inner loop with its operands in L1 (same FLOPs as the FMA loop). Well below 100% means
     # the machine slowed code that loads while it multiplies during the run, which caps every product built from it.
     tile = get("KernelEfficiency", "CacheResidentTile")[0]
@@ -230,17 +284,18 @@ def main():
         f"on {cpus} cores; well above 0 means other work shared the cores and the timings are noisy.",
         "",
         "Medians. Ratio: time relative to Neuroslyn's for inference and monitor rows (above 1 = slower than Neuroslyn), "
-        "samples/s relative to Neuroslyn's one thread for W3. Allocated: bytes per call, per step for W3 (BenchmarkDotNet's MemoryDiagnoser; n/a for PyTorch).",
+        "samples/s relative to Neuroslyn's one thread for W3 and W7. Allocated: bytes per call, per step for W3 and W7 (BenchmarkDotNet's MemoryDiagnoser; n/a for PyTorch).",
         "",
         "| Workload | Implementation | Median | Allocated | Ratio | Notes |",
         "|---|---|---:|---:|---:|---|",
         *rows,
         "",
-        "## Targets (issue 4)",
+        "## Targets (issues 4 and 21)",
         "",
         f"Measured: from the medians above. Interleaved: the same ratio measured again in alternating rounds (A B, B A, ...; "
-        f"{interleaved['rounds']} rounds in one process for inference and the kernel, {interleaved['w3Rounds']} epochs each "
-        "against a PyTorch process for W3): median of the rounds' ratios, quartiles in brackets.",
+        f"{interleaved['rounds']} rounds in one process for inference and the kernels, {interleaved['w3Rounds']} epochs each "
+        f"against a PyTorch process for W3, {interleaved['w7Rounds']} segments of {interleaved['w7RoundSamples']:,} samples each for W7): "
+        "median of the rounds' ratios, quartiles in brackets.",
         "",
         "| Target | Measured | Interleaved | Goal | Met | Met, interleaved |",
         "|---|---|---|---|---|---|",
