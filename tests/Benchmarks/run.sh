@@ -12,7 +12,8 @@
 #      which a shared machine's changing load cannot tilt the way it can tilt two measurements taken minutes apart
 #      (about 4 minutes);
 #   7. build-time/measure.sh (issue 20): a console app with ten FashionNet-sized networks and its twin with plain
-#      classes, built in turn, 5 builds each with the compiler server off (about 4 minutes);
+#      classes, built in turn, 5 builds each with the compiler server off (about 4 minutes); again with --networks cnn
+#      over ten image networks, five CNNs and five small ResNets (issue 21; about 4 minutes more);
 #   8. report/make_table.py: one Markdown table with the peers, medians, allocations and the issue's target ratios.
 # Needs the .NET 10 SDK and Debian's python3-torch, python3-onnx and libopenblas0. Timings are only meaningful on an
 # otherwise idle machine. Extra arguments go to BenchmarkDotNet (the table needs every workload, so use them only to
@@ -58,10 +59,11 @@ echo "==> Interleaved ratios"
 
 echo "==> Build time (ten networks, with and without the generator)"
 bash "$here/build-time/measure.sh" "$artifacts/build-time.json"
+bash "$here/build-time/measure.sh" --networks cnn "$artifacts/build-time-cnn.json"
 
 echo "==> Table"
 "$python" "$here/report/make_table.py" "$artifacts/bdn/results" "$artifacts/torch.json" "$artifacts/machine.json" \
   "$artifacts/accuracy.json" "$artifacts/interleaved.json" "$artifacts/interleaved-training.json" "$jit" "$here/results/latest.md" \
-  "$artifacts/build-time.json"
+  "$artifacts/build-time.json" "$artifacts/build-time-cnn.json"
 echo "Wrote $here/results/latest.md"
 [ "$jit" = passed ]
