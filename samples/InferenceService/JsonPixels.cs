@@ -21,7 +21,7 @@ internal static class JsonPixels
         }
         catch (JsonException error)
         {
-            return (null, $"The body is not valid JSON of the expected form ({error.Message}). {shape}");
+            return (null, $"{JsonShapeProblem.Describe(body, error)} {shape}");
         }
 
         float[]? pixels = parsed?.Pixels;

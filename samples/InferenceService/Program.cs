@@ -1,16 +1,20 @@
+using System;
 using System.IO;
 using System.Numerics.Tensors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Neuroslyn.Hosting;
 using Neuroslyn.Samples.FashionMnist;
 using Neuroslyn.Samples.InferenceService;
 
 // Serves the Fashion-MNIST network that samples/FashionMnist trained: POST /predict with JSON {"pixels": [784 numbers
-// in 0..1]} or a PNG (body or form file) answers the ten class probabilities; / is a page to draw or upload an image.
-// Options: --weights FILE (default: where the training sample saves them), --timings true (log in-process inference
-// times at shutdown), and ASP.NET Core's own, such as --urls.
+// in 0..1]} or an image (PNG, JPEG, WebP, GIF, BMP; body or form file) answers the ten class probabilities; / is a page
+// to draw or upload an image. Options: --weights FILE (default: where the training sample saves them), --timings true
+// (log in-process inference times at shutdown), --decoders N (images decoded at once, default: the processor count),
+// --decoder-wait MS (how long an upload waits for a decoder before a 503, default 100), and ASP.NET Core's own, such as
+// --urls.
 WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
 string weights = builder.Configuration["weights"]
     ?? Path.Combine(builder.Environment.ContentRootPath, "..", "FashionMnist", "bin", "Release", "net10.0", "fashionnet.safetensors");
@@ -19,6 +23,11 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.T
 // Also registers ASP.NET Core's compile-time JSON metadata for the 400 answers' ProblemDetails: PublishAot turns off
 // reflection-based JSON, in a normal build as well as in the native binary.
 builder.Services.AddProblemDetails();
+int decoders = int.TryParse(builder.Configuration["decoders"], out int slots) && slots > 0 ? slots : Environment.ProcessorCount;
+int decoderWait = int.TryParse(builder.Configuration["decoder-wait"], out int wait) && wait >= 0 ? wait : 100;
+// ASP.NET Core's own request lines log the Content-Type whole, however long a client made it; RequestLog cuts it.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Services.AddSingleton(new DecodingGate(decoders, TimeSpan.FromMilliseconds(decoderWait)));
 if (bool.TryParse(builder.Configuration["timings"], out bool timings) && timings)
 {
     builder.Services.AddHostedService<InferenceTimings>();
@@ -26,13 +35,20 @@ if (bool.TryParse(builder.Configuration["timings"], out bool timings) && timings
 
 WebApplication app = builder.Build();
 
+app.UseRequestLog();
 app.MapPage();
-app.MapPost("/predict", async (HttpRequest request, NetworkPredictor<FashionNet> network) =>
+app.MapPost("/predict", async (HttpRequest request, NetworkPredictor<FashionNet> network, DecodingGate gate) =>
 {
-    (float[]? pixels, string? problem) = await PredictionRequest.ReadAsync(request, FashionNet.InputSize);
-    if (pixels is null)
+    PredictionInput input = await PredictionRequest.ReadAsync(request, FashionNet.InputSize, gate);
+    if (input.Pixels is not { } pixels)
     {
-        return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad input");
+        if (input.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Results.Problem(input.Problem, statusCode: input.StatusCode, title: "Busy decoding images");
+        }
+
+        return Results.Problem(input.Problem, statusCode: input.StatusCode, title: "Bad input");
     }
 
     float[] probabilities = new float[FashionNet.OutputSize];
