@@ -23,11 +23,11 @@ internal static class ImageUpload
 
     public const string Hint = "Send an image (PNG, JPEG, WebP, GIF or BMP) as the body with its Content-Type (image/png, image/jpeg, ...), or as a file field of a multipart/form-data form.";
 
-    public static async Task<PredictionInput> FromImageAsync(byte[] image, DecodingGate gate, CancellationToken cancellation)
+    public static async Task<PredictionInput> FromImageAsync(ArraySegment<byte> image, DecodingGate gate, CancellationToken cancellation)
     {
-        if (image.Length > MaxImageBytes)
+        if (image.Count > MaxImageBytes)
         {
-            return PredictionInput.Bad(TooLarge($"{image.Length:N0} bytes"));
+            return PredictionInput.Bad(TooLarge($"{image.Count:N0} bytes"));
         }
 
         (bool ran, PredictionInput input) = await gate.TryRunAsync(() => Decode(image), cancellation);
@@ -35,7 +35,7 @@ internal static class ImageUpload
     }
 
     /// <summary>Takes the first file of the form (any field name), or else a field named "image".</summary>
-    public static async Task<PredictionInput> FromFormAsync(byte[] body, string contentType, DecodingGate gate, CancellationToken cancellation)
+    public static async Task<PredictionInput> FromFormAsync(ArraySegment<byte> body, string contentType, DecodingGate gate, CancellationToken cancellation)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? mediaType)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
@@ -61,7 +61,7 @@ internal static class ImageUpload
         byte[]? file;
         try
         {
-            file = await FirstFileAsync(new MultipartReader(boundary, new MemoryStream(body)), cancellation);
+            file = await FirstFileAsync(new MultipartReader(boundary, new MemoryStream(body.Array!, body.Offset, body.Count, writable: false)), cancellation);
         }
         catch (InvalidDataException error)
         {
@@ -95,11 +95,11 @@ internal static class ImageUpload
         return null;
     }
 
-    private static PredictionInput Decode(byte[] image)
+    private static PredictionInput Decode(ArraySegment<byte> image)
     {
         try
         {
-            return PredictionInput.Read(FashionMnistImage.ToInput(ImageDecoder.Decode(image)));
+            return PredictionInput.Read(ImageDecoder.Decode(image, FashionMnistImage.ToInput));
         }
         catch (ImageException error)
         {

@@ -10,7 +10,7 @@ namespace Neuroslyn.Samples.InferenceService;
 /// </summary>
 internal static class JsonShapeProblem
 {
-    public static string Describe(byte[] body, JsonException error)
+    public static string Describe(ReadOnlyMemory<byte> body, JsonException error)
     {
         JsonDocument document;
         try

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -29,44 +28,14 @@ internal static class PredictionRequest
         }
 
         CancellationToken aborted = request.HttpContext.RequestAborted;
-        byte[]? body = await ReadBoundedAsync(request.Body, (int?)request.ContentLength, limit, aborted);
-        if (body is null)
+        if (await RequestBody.ReadAsync(request.Body, request.ContentLength, limit, aborted) is not { } read)
         {
             return PredictionInput.Bad(TooLarge($"more than {limit:N0} bytes"));
         }
 
-        return isForm ? await ImageUpload.FromFormAsync(body, contentType, gate, aborted)
-            : isImage ? await ImageUpload.FromImageAsync(body, gate, aborted)
-            : PredictionInput.From(JsonPixels.Parse(body, inputSize));
-    }
-
-    /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> bytes (a chunked body has no length to check first).</summary>
-    /// <remarks>
-    /// With a Content-Length (already checked against the limit) the body is read into one array of that size: a growing
-    /// buffer and its final copy would hold three times the upload at the end.
-    /// </remarks>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int? length, int limit, CancellationToken cancellation)
-    {
-        if (length is { } known)
-        {
-            // Kestrel holds the client to its Content-Length: a shorter body fails the read with its own 400.
-            var exact = new byte[known];
-            await body.ReadExactlyAsync(exact, cancellation);
-            return exact;
-        }
-
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
+        using RequestBody body = read;
+        return isForm ? await ImageUpload.FromFormAsync(body.Bytes, contentType, gate, aborted)
+            : isImage ? await ImageUpload.FromImageAsync(body.Bytes, gate, aborted)
+            : PredictionInput.From(JsonPixels.Parse(body.Bytes, inputSize));
     }
 }

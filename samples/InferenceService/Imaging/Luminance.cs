@@ -9,6 +9,9 @@ internal static class Luminance
     /// ITU-R BT.601 luma, as PIL's "L" mode (and so as a user who prepares images in Python would see them); then over a
     /// white background, as an image viewer shows a transparent image.
     /// </remarks>
+    /// <param name="rgba">Four bytes a pixel.</param>
+    /// <param name="grey">One byte a pixel; may be the same memory as <paramref name="rgba"/> (pixel x is written to byte
+    /// x after bytes 4x to 4x + 3 are read, and no later pixel reads below 4x + 4).</param>
     public static void FromRgba(ReadOnlySpan<byte> rgba, Span<byte> grey)
     {
         for (int x = 0; x < grey.Length; x++)

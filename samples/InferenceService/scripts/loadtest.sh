@@ -5,8 +5,10 @@
 # 2 MiB limit), to show whether large uploads starve small requests. Prints, for each run, requests/s, p50 and p99
 # latency, timeouts and the answers' statuses (a 503 is a large upload refused while decoding is busy), the service's
 # resident memory sampled every second and its peak (VmHWM), and the in-process inference time the service measured
-# (--timings), so that the HTTP overhead can be told from the network's time. Runs the Release build, or the Native AOT binary with `loadtest.sh aot` (publish it
-# first with publish-aot.sh). Installs wrk with apt-get if it is missing. Output in scripts/out/load.
+# (--timings), so that the HTTP overhead can be told from the network's time. SERVICE_OPTIONS adds options to the
+# service's command line (e.g. SERVICE_OPTIONS="--decoders 1"). Runs the Release build, or the Native AOT binary with
+# `loadtest.sh aot` (publish it first with publish-aot.sh). Installs wrk with apt-get if it is missing. Output in
+# scripts/out/load.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -34,7 +36,8 @@ node "$here/large-png.mjs" "$out/large.png" > /dev/null
 port=$(node "$here/free-port.mjs")
 url="http://127.0.0.1:$port"
 # Warning-level logs: the per-request information lines would measure the console, not the service.
-"${service[@]}" --weights "$out/fashionnet.safetensors" --urls "$url" --timings true \
+# shellcheck disable=SC2086 # SERVICE_OPTIONS is split into words on purpose
+"${service[@]}" --weights "$out/fashionnet.safetensors" --urls "$url" --timings true ${SERVICE_OPTIONS:-} \
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:Neuroslyn.Samples.InferenceService.InferenceTimings=Information \
   > "$out/service.log" 2>&1 &
 pid=$!
