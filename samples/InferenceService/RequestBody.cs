@@ -13,6 +13,12 @@ namespace Neuroslyn.Samples.InferenceService;
 /// </remarks>
 internal readonly struct RequestBody(byte[] array, int length, bool pooled) : IDisposable
 {
+    /// <summary>
+    /// A pool of its own, not <see cref="ArrayPool{T}.Shared"/>, whose per-thread slots would keep a 2 or 4 MiB array for
+    /// every thread that ever read an upload. 32 per size: more uploads in flight than that allocate, and the GC frees.
+    /// </summary>
+    private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(4 * 1024 * 1024, 32);
+
     public ArraySegment<byte> Bytes => new(array, 0, length);
 
     /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> bytes (a chunked body has no length to check first).</summary>
@@ -21,7 +27,7 @@ internal readonly struct RequestBody(byte[] array, int length, bool pooled) : ID
         if (contentLength is { } known && known <= limit)
         {
             // Kestrel holds the client to its Content-Length: a shorter body fails the read with its own 400.
-            byte[] rented = ArrayPool<byte>.Shared.Rent((int)known);
+            byte[] rented = s_pool.Rent((int)known);
             try
             {
                 await body.ReadExactlyAsync(rented.AsMemory(0, (int)known), cancellation);
@@ -29,7 +35,7 @@ internal readonly struct RequestBody(byte[] array, int length, bool pooled) : ID
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                s_pool.Return(rented);
                 throw;
             }
         }
@@ -53,7 +59,7 @@ internal readonly struct RequestBody(byte[] array, int length, bool pooled) : ID
     {
         if (pooled)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            s_pool.Return(array);
         }
     }
 }
