@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Numerics.Tensors;
 using Microsoft.AspNetCore.Builder;
@@ -23,8 +24,8 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.T
 // Also registers ASP.NET Core's compile-time JSON metadata for the 400 answers' ProblemDetails: PublishAot turns off
 // reflection-based JSON, in a normal build as well as in the native binary.
 builder.Services.AddProblemDetails();
-int decoders = int.TryParse(builder.Configuration["decoders"], out int slots) && slots > 0 ? slots : Environment.ProcessorCount;
-int decoderWait = int.TryParse(builder.Configuration["decoder-wait"], out int wait) && wait >= 0 ? wait : 100;
+int decoders = WholeNumberOption("decoders", Environment.ProcessorCount, least: 1);
+int decoderWait = WholeNumberOption("decoder-wait", 100, least: 0);
 // ASP.NET Core's own request lines log the Content-Type whole, however long a client made it; RequestLog cuts it.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Services.AddSingleton(new DecodingGate(decoders, TimeSpan.FromMilliseconds(decoderWait)));
@@ -65,3 +66,13 @@ app.MapPost("/predict", async (HttpRequest request, NetworkPredictor<FashionNet>
 });
 
 await app.RunAsync();
+
+// A number option's value, or its default when absent; a value that is not a whole number of at least `least` stops the
+// service at start with a sentence, rather than being ignored.
+int WholeNumberOption(string name, int absent, int least)
+{
+    string? text = builder.Configuration[name];
+    return text is null ? absent
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= least ? value
+        : throw new ArgumentException($"--{name} is \"{RequestLog.Cut(text)}\"; it takes a whole number of at least {least} (default {absent}).");
+}

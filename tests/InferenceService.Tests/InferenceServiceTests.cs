@@ -219,6 +219,19 @@ public sealed class InferenceServiceTests(RunningService service) : IClassFixtur
         Assert.Contains($"The weights file for FashionNet does not exist: {missing}. Train the network", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_decoders_option_that_is_not_a_whole_number_stops_the_service_at_start_saying_what_it_takes()
+    {
+        var output = new StringBuilder();
+        string weights = Path.Combine(Path.GetTempPath(), $"neuroslyn-unused-{Guid.NewGuid():N}.safetensors");
+        using Process process = RunningService.Start(weights, RunningService.FreePort(), output, "--decoders", "two");
+
+        Assert.True(process.WaitForExit(60_000), "The service kept running with --decoders two.");
+        process.WaitForExit(); // flushes the redirected output
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("--decoders is \"two\"; it takes a whole number of at least 1", output.ToString(), StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> Post(string json)
         => service.Client.PostAsync("/predict", new StringContent(json, Encoding.UTF8, "application/json"));
 }
