@@ -85,6 +85,27 @@ public sealed class ImageDecoderTests
         Assert.InRange(decoded.Pixels[(100 * 256) + 128], 120, 136);
     }
 
+    [Theory]
+    [InlineData(1, 40, 20, 0)] // TopLeft: as stored, the bright band on the left
+    [InlineData(6, 20, 40, 1)] // RightTop (a phone held upright): turned a quarter clockwise, the band on top
+    [InlineData(8, 20, 40, 3)] // LeftBottom: turned a quarter anticlockwise, the band at the bottom
+    [InlineData(3, 40, 20, 2)] // BottomRight: turned half, the band on the right
+    public void A_jpeg_is_turned_upright_as_its_exif_orientation_says(int orientation, int width, int height, int bandSide)
+    {
+        // Stored 40 × 20 with a bright band in its first 8 columns.
+        byte[] stored = Enumerable.Range(0, 40 * 20).Select(i => i % 40 < 8 ? (byte)255 : (byte)0).ToArray();
+        byte[] jpeg = WithExifOrientation(Encode(stored, 40, 20, SKEncodedImageFormat.Jpeg, quality: 100), orientation);
+
+        GreyImage upright = ImageDecoder.Decode(jpeg);
+
+        Assert.Equal((width, height), (upright.Width, upright.Height));
+        // The band's side: 0 left, 1 top, 2 right, 3 bottom; check a pixel well inside the band and one well outside.
+        (int x, int y) inside = bandSide switch { 0 => (2, height / 2), 1 => (width / 2, 2), 2 => (width - 3, height / 2), _ => (width / 2, height - 3) };
+        (int x, int y) outside = bandSide switch { 0 => (width - 3, height / 2), 1 => (width / 2, height - 3), 2 => (2, height / 2), _ => (width / 2, 2) };
+        Assert.True(upright.Pixels[(inside.y * width) + inside.x] > 200, "the band is not where the orientation puts it");
+        Assert.True(upright.Pixels[(outside.y * width) + outside.x] < 50, "the band is where the orientation does not put it");
+    }
+
     [Fact]
     public void Not_an_image_says_so_and_names_formats_it_does_not_read()
     {
@@ -224,6 +245,21 @@ public sealed class ImageDecoderTests
         grey.CopyTo(bitmap.GetPixelSpan());
         using SKData data = bitmap.Encode(format, quality);
         return data.ToArray();
+    }
+
+    /// <summary>Inserts an APP1 Exif segment with one tag, Orientation (0x0112), right after the JPEG's SOI marker.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, int orientation)
+    {
+        byte[] tiff =
+        [
+            (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, first IFD at byte 8
+            0, 1, // one entry
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, // Orientation, SHORT, count 1, value
+            0, 0, 0, 0, // no next IFD
+        ];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff];
+        int length = payload.Length + 2;
+        return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
     }
 
     /// <summary>Recomputes every whole chunk's CRC, where a changed length leaves the chunks walkable.</summary>
