@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace Neuroslyn.Samples.InferenceService;
@@ -11,17 +12,17 @@ internal static class JsonPixels
     public static string Shape(int inputSize)
         => $"Send JSON {{\"pixels\": [{inputSize} numbers from 0 to 1]}}: a 28 × 28 grey-scale image, row by row, 0 = black; or a PNG image.";
 
-    public static (float[]? Pixels, string? Problem) Parse(byte[] body, int inputSize)
+    public static (float[]? Pixels, string? Problem) Parse(ReadOnlyMemory<byte> body, int inputSize)
     {
         string shape = Shape(inputSize);
         PixelsBody? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize(body, PredictionJson.Default.PixelsBody);
+            parsed = JsonSerializer.Deserialize(body.Span, PredictionJson.Default.PixelsBody);
         }
         catch (JsonException error)
         {
-            return (null, $"The body is not valid JSON of the expected form ({error.Message}). {shape}");
+            return (null, $"{JsonShapeProblem.Describe(body, error)} {shape}");
         }
 
         float[]? pixels = parsed?.Pixels;

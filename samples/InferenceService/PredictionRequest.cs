@@ -1,17 +1,18 @@
 using System;
-using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace Neuroslyn.Samples.InferenceService;
 
 /// <summary>
-/// Reads the input of POST /predict in any of its three forms, chosen by Content-Type: a PNG body (image/*), a form with
-/// a PNG file (multipart/form-data), or JSON pixels (anything else). Returns the network's input or a sentence for a 400.
+/// Reads the input of POST /predict in any of its three forms, chosen by Content-Type: an image body (image/*), a form
+/// with an image file (multipart/form-data), or JSON pixels (anything else). Returns the network's input, or a sentence
+/// for a 400 (or a 503 when every decoding slot is taken).
 /// </summary>
 internal static class PredictionRequest
 {
-    public static async Task<(float[]? Pixels, string? Problem)> ReadAsync(HttpRequest request, int inputSize)
+    public static async Task<PredictionInput> ReadAsync(HttpRequest request, int inputSize, DecodingGate gate)
     {
         string contentType = request.ContentType ?? "";
         bool isForm = contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
@@ -23,35 +24,18 @@ internal static class PredictionRequest
 
         if (request.ContentLength > limit)
         {
-            return (null, TooLarge($"{request.ContentLength.Value:N0} bytes"));
+            return PredictionInput.Bad(TooLarge($"{request.ContentLength.Value:N0} bytes"));
         }
 
-        byte[]? body = await ReadBoundedAsync(request.Body, limit);
-        if (body is null)
+        CancellationToken aborted = request.HttpContext.RequestAborted;
+        if (await RequestBody.ReadAsync(request.Body, request.ContentLength, limit, aborted) is not { } read)
         {
-            return (null, TooLarge($"more than {limit:N0} bytes"));
+            return PredictionInput.Bad(TooLarge($"more than {limit:N0} bytes"));
         }
 
-        return isForm ? await ImageUpload.FromFormAsync(body, contentType)
-            : isImage ? ImageUpload.FromPng(body)
-            : JsonPixels.Parse(body, inputSize);
-    }
-
-    /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> bytes (a chunked body has no length to check first).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit)
-    {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
+        using RequestBody body = read;
+        return isForm ? await ImageUpload.FromFormAsync(body.Bytes, contentType, gate, aborted)
+            : isImage ? await ImageUpload.FromImageAsync(body.Bytes, gate, aborted)
+            : PredictionInput.From(JsonPixels.Parse(body.Bytes, inputSize));
     }
 }

@@ -93,7 +93,7 @@ const checks = [
     const error = page.locator("#error");
     await error.waitFor({ state: "visible", timeout });
     const text = await error.textContent();
-    check(text.startsWith("The upload is not a PNG image"), `the error reads "${text}"`);
+    check(text.startsWith("The upload is not an image in a format the service reads"), `the error reads "${text}"`);
     check(await page.locator(".bar").count() === 0, "bars are shown beside the error");
     await page.screenshot({ path: `${out}/error.png`, fullPage: true });
   }],

@@ -19,7 +19,7 @@ using Xunit;
 namespace Neuroslyn.InferenceService.Tests;
 
 /// <summary>The service, started once on a free loopback port with weights saved by the test.</summary>
-public sealed class RunningService : IAsyncLifetime
+public class RunningService : IAsyncLifetime
 {
 #if DEBUG
     public const string Configuration = "Debug";
@@ -36,12 +36,15 @@ public sealed class RunningService : IAsyncLifetime
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Options added to the service's command line, for a fixture that runs it differently.</summary>
+    protected virtual string[] Options => [];
+
     public async Task InitializeAsync()
     {
         string weights = Path.Combine(_folder, "fashionnet.safetensors");
         WeightFile.Save(Network, weights);
         int port = FreePort();
-        _process = Start(weights, port, _output);
+        _process = Start(weights, port, _output, Options);
         Client.BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -89,7 +92,7 @@ public sealed class RunningService : IAsyncLifetime
     }
 
     /// <summary>Runs the built service with <paramref name="weights"/> on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static Process Start(string weights, int port, StringBuilder output)
+    public static Process Start(string weights, int port, StringBuilder output, params string[] options)
     {
         string folder = RepositoryPaths.Combine("samples", "InferenceService");
         var start = new ProcessStartInfo("dotnet")
@@ -103,7 +106,7 @@ public sealed class RunningService : IAsyncLifetime
                  {
                      Path.Combine(folder, "bin", Configuration, "net10.0", "InferenceService.dll"),
                      "--weights", weights, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", folder,
-                 })
+                 }.Concat(options))
         {
             start.ArgumentList.Add(argument);
         }
@@ -167,7 +170,12 @@ public sealed class InferenceServiceTests(RunningService service) : IClassFixtur
     [InlineData("{\"pixels\": [\"NaN\"]}", "pixels[0] is NaN; every pixel must be a finite number.")]
     [InlineData("{\"pixels\": [255]}", "pixels[0] is 255; pixels are scaled to 0..1")]
     [InlineData("{\"image\": []}", "The body has no \"pixels\" array.")]
-    [InlineData("pixels=1,2,3", "The body is not valid JSON of the expected form")]
+    [InlineData("pixels=1,2,3", "The body is not valid JSON ('p' is an invalid start of a value")]
+    [InlineData("[0.5, 0.25]", "The body is a JSON array; the pixels go in an object:")]
+    [InlineData("\"pixels\"", "The body is a JSON string; the pixels go in an object:")]
+    [InlineData("{\"pixels\": {\"0\": 0.5}}", "\"pixels\" is a JSON object; it must be an array of numbers.")]
+    [InlineData("{\"pixels\": [0.5, \"dark\"]}", "pixels[1] is a JSON string; every pixel must be a number.")]
+    [InlineData("{\"pixels\": [0.5, [1]]}", "pixels[1] is a JSON array; every pixel must be a number.")]
     public async Task Bad_input_gets_a_400_that_says_what_is_wrong(string body, string problem)
     {
         if (problem.StartsWith("pixels[0] is", StringComparison.Ordinal))
@@ -182,6 +190,8 @@ public sealed class InferenceServiceTests(RunningService service) : IClassFixtur
         string detail = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!;
         Assert.StartsWith(problem, detail, StringComparison.Ordinal);
         Assert.Contains("{\"pixels\": [784 numbers from 0 to 1]}", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neuroslyn.", detail, StringComparison.Ordinal); // no internal type names
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,6 +217,19 @@ public sealed class InferenceServiceTests(RunningService service) : IClassFixtur
         process.WaitForExit(); // flushes the redirected output
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains($"The weights file for FashionNet does not exist: {missing}. Train the network", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decoders_option_that_is_not_a_whole_number_stops_the_service_at_start_saying_what_it_takes()
+    {
+        var output = new StringBuilder();
+        string weights = Path.Combine(Path.GetTempPath(), $"neuroslyn-unused-{Guid.NewGuid():N}.safetensors");
+        using Process process = RunningService.Start(weights, RunningService.FreePort(), output, "--decoders", "two");
+
+        Assert.True(process.WaitForExit(60_000), "The service kept running with --decoders two.");
+        process.WaitForExit(); // flushes the redirected output
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("--decoders is \"two\"; it takes a whole number of at least 1", output.ToString(), StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> Post(string json)

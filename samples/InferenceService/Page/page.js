@@ -1,5 +1,5 @@
-// The page of the inference service: draw or choose an image, POST it to /predict as a PNG, show the ten class
-// probabilities as bars. Plain DOM and canvas, nothing loaded from elsewhere.
+// The page of the inference service: draw or choose an image, POST it to /predict (a drawing as a PNG, a chosen file
+// as it is), show the ten class probabilities as bars. Plain DOM and canvas, nothing loaded from elsewhere.
 "use strict";
 
 const canvas = document.getElementById("canvas");
@@ -11,7 +11,7 @@ const answer = document.getElementById("answer");
 const bars = document.getElementById("bars");
 const source = document.getElementById("source");
 
-// A chosen file is sent as it is, so that the server decodes it (and says so if it is not a PNG); a drawing is sent
+// A chosen file is sent as it is, so that the server decodes it (and says so if it cannot); a drawing is sent
 // as the canvas's PNG. Drawing after choosing a file switches back to the drawing.
 let chosenFile = null;
 

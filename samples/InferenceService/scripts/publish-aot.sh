@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves that samples/InferenceService works as a Native AOT binary: publishes it (PublishAot=true), starts the binary,
-# POSTs a Fashion-MNIST test image as JSON pixels and as a PNG, checks both answers are 200 with the image's class,
+# POSTs a Fashion-MNIST test image as JSON pixels and as a PNG (decoded by SkiaSharp's native library, published beside
+# the binary), checks both answers are 200 with the image's class,
 # stops it; prints "Passed: N" and "Failed: N" for .ci/run. Prints the publish time, the binary's size and its start-up time (process start to first answered request).
 # Installs clang and zlib1g-dev (Native AOT's linker and zlib) with apt-get if they are missing. Exits non-zero on failure.
 # Output in scripts/out/aot. Set NO_BUILD=1 when the solution is already built (for the training sample).
@@ -29,6 +30,10 @@ dotnet publish "$root/samples/InferenceService" -c Release -o "$out/publish" > "
 publish_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 binary="$out/publish/InferenceService"
 size=$(stat -c %s "$binary")
+# The image decoder's native library (SkiaSharp) is published beside the binary; the service needs both.
+skia="$out/publish/libSkiaSharp.so"
+[ -f "$skia" ] || { ls "$out/publish"; echo "libSkiaSharp.so is missing beside the binary."; exit 1; }
+skia_size=$(stat -c %s "$skia")
 
 port=$(node "$here/free-port.mjs")
 url="http://127.0.0.1:$port"
@@ -73,8 +78,8 @@ fi
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 trap - EXIT
-printf 'Native AOT: publish %.0f s, binary %s bytes (%.1f MiB), start-up to first answer %d ms\n' \
-  "$publish_seconds" "$size" "$(echo "$size / 1048576" | bc -l)" "$startup_ms"
+printf 'Native AOT: publish %.0f s, binary %s bytes (%.1f MiB) and libSkiaSharp.so %s bytes (%.1f MiB), start-up to first answer %d ms\n' \
+  "$publish_seconds" "$size" "$(echo "$size / 1048576" | bc -l)" "$skia_size" "$(echo "$skia_size / 1048576" | bc -l)" "$startup_ms"
 echo "Passed: $passed"
 echo "Failed: $failed"
 [ "$failed" -eq 0 ]
