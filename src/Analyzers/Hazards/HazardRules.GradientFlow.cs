@@ -54,7 +54,9 @@ internal static partial class HazardRules
     /// <summary>
     /// Runs of consecutive hidden weighted layers with the same saturating activation. A layer without weights that
     /// neither normalises nor applies an activation (Dropout, pooling, Flatten) continues a run: the gradient passes it
-    /// without an activation's derivative. Any other layer (BatchNorm, a weighted layer with another activation) ends it.
+    /// without an activation's derivative. Any other layer (BatchNorm, a weighted layer with another activation) ends it,
+    /// as do a residual block's two ends: the shortcut carries the gradient past the block's body, so the layers on
+    /// either side of a block do not multiply each other's derivatives.
     /// </summary>
     private static IEnumerable<List<int>> SaturatingRuns(NetworkFacts network)
     {
@@ -72,7 +74,8 @@ internal static partial class HazardRules
 
                 run.Add(i);
             }
-            else if (layer.Weights is not null || layer.Normalizes || layer.AppliedActivation is not (null or ActivationKind.Linear))
+            else if (layer.Weights is not null || layer.Normalizes || layer.AppliedActivation is not (null or ActivationKind.Linear)
+                || layer.PassesThrough || layer.ShortcutSource is not null)
             {
                 if (run.Count > 0)
                 {
