@@ -24,15 +24,26 @@ internal static class AtomicFile
         try
         {
             // FileShare.None is the lock that tells StaleTemporaryFiles this file is being written.
+            bool renamed = false;
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
                 Stream stream = wrap is null ? file : wrap(file);
                 write(stream);
                 stream.Flush();
                 file.Flush(flushToDisk: true);
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Unix renames a file that is open: renamed before the close, the file is locked until it has its
+                    // final name, so no cleaner can take it between the close and the rename.
+                    File.Move(temporary, target, overwrite: true);
+                    renamed = true;
+                }
             }
 
-            File.Move(temporary, target, overwrite: true);
+            if (!renamed)
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
         }
         catch
         {

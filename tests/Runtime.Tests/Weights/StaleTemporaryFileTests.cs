@@ -45,11 +45,27 @@ public sealed class StaleTemporaryFileTests : IDisposable
     }
 
     [Fact]
+    public void The_guard_is_measured_from_the_last_write_so_that_kills_in_a_row_leave_only_the_last_moments_files()
+    {
+        // On Unix the guard is seconds (a live save holds its lock from just after creating the file to after its
+        // rename), so a run of killed saves leaves no pile behind the next save; the 250 kills left 191.
+        string path = Path.Combine(_folder, "model.safetensors");
+        string older = Leftover("model.safetensors", age: StaleTemporaryFiles.StaleAfter + TimeSpan.FromSeconds(3));
+        string newer = Leftover("model.safetensors", age: StaleTemporaryFiles.StaleAfter - TimeSpan.FromSeconds(3));
+
+        WeightFile.Save(new InteropNet(1), path);
+
+        Assert.False(File.Exists(older));
+        Assert.True(File.Exists(newer));
+        Assert.True(OperatingSystem.IsWindows() || StaleTemporaryFiles.StaleAfter <= TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void A_recent_temporary_file_is_left_alone_even_when_nothing_holds_it()
     {
         // Between creating its file and locking it, another save holds nothing yet.
         string path = Path.Combine(_folder, "model.safetensors");
-        string recent = Leftover("model.safetensors", age: TimeSpan.FromSeconds(5));
+        string recent = Leftover("model.safetensors", age: TimeSpan.FromSeconds(2));
 
         WeightFile.Save(new InteropNet(1), path);
 
