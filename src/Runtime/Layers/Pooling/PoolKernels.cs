@@ -28,6 +28,14 @@ public static class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     Span<float> output = y.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
+                    int top = (oy * geometry.Stride) - geometry.Padding, left = (ox * geometry.Stride) - geometry.Padding;
+                    if (top >= 0 && left >= 0 && top + geometry.Pool <= geometry.Height && left + geometry.Pool <= geometry.Width)
+                    {
+                        // A window inside the image (every window without padding): no bounds to test per tap.
+                        MaxOfInteriorWindow(image.Slice(((top * geometry.Width) + left) * channels), output, geometry);
+                        continue;
+                    }
+
                     for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
                     {
                         var maximum = new Vector<float>(float.NegativeInfinity);
@@ -67,6 +75,50 @@ public static class PoolKernels
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One window's maxima when the window lies inside the image: the same maxima, taps in the same order, as the general
+    /// loop, read through references instead of slices. <paramref name="window"/> starts at the window's top-left pixel.
+    /// </summary>
+    private static void MaxOfInteriorWindow(ReadOnlySpan<float> window, Span<float> output, PoolGeometry geometry)
+    {
+        int channels = geometry.Channels, pool = geometry.Pool, rowStride = geometry.Width * channels;
+        if (window.Length < ((pool - 1) * rowStride) + (pool * channels) || output.Length < channels)
+        {
+            throw new ArgumentException("The window or the output is shorter than the geometry says.");
+        }
+
+        ref float first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(window);
+        ref float result = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        int c = 0;
+        for (; c <= channels - Vector<float>.Count; c += Vector<float>.Count)
+        {
+            var maximum = new Vector<float>(float.NegativeInfinity);
+            for (int ky = 0; ky < pool; ky++)
+            {
+                for (int kx = 0; kx < pool; kx++)
+                {
+                    maximum = Vector.Max(maximum, Vector.LoadUnsafe(ref first, (nuint)((ky * rowStride) + (kx * channels) + c)));
+                }
+            }
+
+            maximum.StoreUnsafe(ref result, (nuint)c);
+        }
+
+        for (; c < channels; c++)
+        {
+            float maximum = float.NegativeInfinity;
+            for (int ky = 0; ky < pool; ky++)
+            {
+                for (int kx = 0; kx < pool; kx++)
+                {
+                    maximum = MathF.Max(maximum, System.Runtime.CompilerServices.Unsafe.Add(ref first, (ky * rowStride) + (kx * channels) + c));
+                }
+            }
+
+            System.Runtime.CompilerServices.Unsafe.Add(ref result, c) = maximum;
         }
     }
 
