@@ -146,9 +146,18 @@ public static class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     int outputStart = ((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels;
+                    int top = (oy * geometry.Stride) - geometry.Padding, left = (ox * geometry.Stride) - geometry.Padding;
+                    bool interior = top >= 0 && left >= 0 && top + geometry.Pool <= geometry.Height && left + geometry.Pool <= geometry.Width;
                     for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
                     {
-                        RouteToFirstMaxima(x, y, dy, dx, imageStart + c, outputStart + c, oy, ox, geometry);
+                        if (interior)
+                        {
+                            RouteInteriorWindow(x, y, dy, dx, imageStart + (((top * geometry.Width) + left) * channels) + c, outputStart + c, geometry);
+                        }
+                        else
+                        {
+                            RouteToFirstMaxima(x, y, dy, dx, imageStart + c, outputStart + c, oy, ox, geometry);
+                        }
                     }
 
                     for (int c = vectorChannels; c < channels; c++)
@@ -160,6 +169,40 @@ public static class PoolKernels
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RouteToFirstMaxima"/> for a window inside the image (every window without padding): the same taps in
+    /// the same order, read and written through references. <paramref name="windowStart"/> is the window's top-left
+    /// pixel at the vector's first channel.
+    /// </summary>
+    private static void RouteInteriorWindow(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int windowStart, int outputStart, PoolGeometry geometry)
+    {
+        int channels = geometry.Channels, pool = geometry.Pool, rowStride = geometry.Width * channels;
+        int last = windowStart + ((pool - 1) * rowStride) + ((pool - 1) * channels) + Vector<float>.Count;
+        if (last > x.Length || last > dx.Length || outputStart + Vector<float>.Count > y.Length || outputStart + Vector<float>.Count > dy.Length)
+        {
+            throw new ArgumentException("The window or the output is shorter than the geometry says.");
+        }
+
+        ref float input = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref float target = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+        var maximum = new Vector<float>(y.Slice(outputStart));
+        var gradient = new Vector<float>(dy.Slice(outputStart));
+        Vector<int> maximumIsNaN = ~Vector.Equals(maximum, maximum);
+        Vector<int> taken = Vector<int>.Zero;
+        for (int ky = 0; ky < pool; ky++)
+        {
+            for (int kx = 0; kx < pool; kx++)
+            {
+                nuint index = (nuint)(windowStart + (ky * rowStride) + (kx * channels));
+                Vector<float> value = Vector.LoadUnsafe(ref input, index);
+                Vector<int> isMaximum = Vector.Equals(value, maximum) | (maximumIsNaN & ~Vector.Equals(value, value));
+                Vector<int> wins = Vector.AndNot(isMaximum, taken);
+                (Vector.LoadUnsafe(ref target, index) + Vector.ConditionalSelect(wins, gradient, Vector<float>.Zero)).StoreUnsafe(ref target, index);
+                taken |= wins;
             }
         }
     }
