@@ -48,9 +48,15 @@ public static unsafe class KernelThreads
     /// Runs <paramref name="step"/> over [0, <paramref name="length"/>) split into up to <paramref name="threads"/>
     /// ranges whose boundaries are multiples of 64 elements (so every SIMD width sees whole vectors).
     /// </summary>
-    internal static void ForRanges(RangeStep step, int length, int threads)
+    internal static void ForRanges(RangeStep step, int length, int threads) => ForRanges(step, length, threads, Job.RangeAlignment);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> over [0, <paramref name="length"/>) split into up to <paramref name="threads"/>
+    /// ranges whose boundaries are multiples of <paramref name="alignment"/> (1 for a step over whole samples).
+    /// </summary>
+    internal static void ForRanges(RangeStep step, int length, int threads, int alignment)
     {
-        if (!TryShare(new Job(step, length), Math.Min(Math.Min(threads, MaxThreads), length / Job.RangeAlignment)))
+        if (!TryShare(new Job(step, length, alignment), Math.Min(Math.Min(threads, MaxThreads), length / alignment)))
         {
             step.Run(0, length);
         }
@@ -144,12 +150,16 @@ public static unsafe class KernelThreads
             Count = count;
         }
 
-        /// <summary>The whole of a step over [0, <paramref name="length"/>), before <see cref="Share"/> cuts it.</summary>
-        public Job(RangeStep step, int length)
+        /// <summary>The whole of a step over [0, <paramref name="length"/>), before <see cref="Share"/> cuts it at multiples of <paramref name="alignment"/>.</summary>
+        public Job(RangeStep step, int length, int alignment)
         {
             Step = step;
             End = length;
+            Alignment = alignment;
         }
+
+        /// <summary>A step's range boundaries fall on multiples of this many elements.</summary>
+        public int Alignment { get; init; }
 
         public MatMulShare? Kernel { get; init; }
 
@@ -171,7 +181,8 @@ public static unsafe class KernelThreads
 
         /// <summary>
         /// Share <paramref name="part"/> of <paramref name="parts"/>: for a product, the kernel decides what that covers;
-        /// for a step, a range of whole 64-element blocks of the whole length (<see cref="End"/>), shared out evenly.
+        /// for a step, a range of whole blocks of <see cref="Alignment"/> elements of the whole length (<see cref="End"/>),
+        /// shared out evenly.
         /// </summary>
         public readonly Job Share(int part, int parts)
         {
@@ -180,8 +191,8 @@ public static unsafe class KernelThreads
                 return this with { Start = part, End = parts };
             }
 
-            int length = End, blocks = (length + RangeAlignment - 1) / RangeAlignment;
-            int Boundary(int p) => Math.Min(length, (int)((long)blocks * p / parts) * RangeAlignment);
+            int length = End, alignment = Alignment, blocks = (length + alignment - 1) / alignment;
+            int Boundary(int p) => Math.Min(length, (int)((long)blocks * p / parts) * alignment);
             return this with { Start = Boundary(part), End = Boundary(part + 1) };
         }
 

@@ -8,7 +8,7 @@ namespace Neuroslyn.Kernels;
 /// Max and average pooling over channels-last images (<c>[height, width, channels]</c> per sample), forward and backward,
 /// vectorised over the channels of a pixel.
 /// </summary>
-public static class PoolKernels
+public static partial class PoolKernels
 {
     /// <summary>Each window's largest value, per channel (NaN when the window holds one, as <see cref="MathF.Max"/>).</summary>
     /// <remarks>

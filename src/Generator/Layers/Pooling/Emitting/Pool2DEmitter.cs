@@ -37,12 +37,17 @@ internal sealed class Pool2DEmitter : LayerEmitter
         }
 
         writer.Line(pool.IsMax
-            ? $"{Kernels}.MaxBackward({io.Input}, {io.Output}, {io.Delta}, {io.InputDelta}, {io.Rows}, {Geometry(pool)});"
+            ? $"{Kernels}.MaxBackward({io.Input}, {io.Output}, {io.Delta}, {io.InputDelta}, {io.Rows}, {Geometry(pool)}{Threads(io.Threads)});"
             : $"{Kernels}.AverageBackward({io.Delta}, {io.InputDelta}, {io.Rows}, {Geometry(pool)});");
     }
 
+    /// <summary>Max pooling shares its samples among the training threads (inference passes "1" and gets the plain call).</summary>
     private static void EmitForward(SourceWriter writer, Pool2DSpec pool, ForwardIo io)
-        => writer.Line($"{Kernels}.{(pool.IsMax ? "MaxForward" : "AverageForward")}({io.Input}, {io.Output}, {io.Rows}, {Geometry(pool)});");
+        => writer.Line(pool.IsMax
+            ? $"{Kernels}.MaxForward({io.Input}, {io.Output}, {io.Rows}, {Geometry(pool)}{Threads(io.Threads)});"
+            : $"{Kernels}.AverageForward({io.Input}, {io.Output}, {io.Rows}, {Geometry(pool)});");
+
+    private static string Threads(string threads) => threads == "1" ? string.Empty : $", {threads}";
 
     private static string Kernels => $"{Literals.Kernels}.PoolKernels";
 
