@@ -122,15 +122,13 @@ internal static class NetworkEmitter
         writer.Line($"private const int InferenceBlockRows = {InferenceBlockRows(network)};");
         writer.Line($"private const int MaxWidth = {network.MaxWidth};");
         writer.Line($"private const int NormScratchLength = {NormScratchLength(network)};");
-        if (KeptWidth(network) > 0)
+        bool keeps = KeptWidth(network) > 0;
+        if (keeps)
         {
             writer.Line($"private const int KeptLength = InferenceBlockRows * {KeptWidth(network)};");
-            writer.Line("private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + KeptLength + (InferenceBlockRows * OutputSize);");
         }
-        else
-        {
-            writer.Line("private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + (InferenceBlockRows * OutputSize);");
-        }
+
+        writer.Line($"private const int ScratchLength = (2 * InferenceBlockRows * MaxWidth) + NormScratchLength + {(keeps ? "KeptLength + " : string.Empty)}(InferenceBlockRows * OutputSize);");
         writer.Line();
         writer.Line("/// <summary>Per-thread scratch of the inference pass: lets many threads share one network without allocating.</summary>");
         writer.Line("[global::System.ThreadStatic]");

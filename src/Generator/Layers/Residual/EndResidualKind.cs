@@ -92,13 +92,9 @@ internal sealed class EndResidualKind : LayerKind
 
         // The projection is linear, so its initialisation follows what the sum feeds: He's for a ReLU, as a convolution's.
         InitializerKind initializer = activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? InitializerKind.HeUniform : InitializerKind.GlorotUniform;
-        long weights = (long)input.Channels * output.Channels;
-        if (!input.IsImage)
-        {
-            weights = (long)input.Size * output.Size;
-        }
-
+        // A 1 × 1 convolution's weight is [out, in] over channels, a linear layer's over features.
         int units = input.IsImage ? output.Channels : output.Size;
+        long weights = (long)(input.IsImage ? input.Channels : input.Size) * units;
         valid &= LayerArguments.CheckParameterCount(reader, "EndResidual", reader.Location, weights + units, "in its projection shortcut", offsets);
         int weightOffset = offsets.TakeParameters(weights);
         int biasOffset = offsets.TakeParameters(units);

@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Neuroslyn.Kernels;
 
@@ -19,7 +21,6 @@ public static partial class PoolKernels
     {
         Check(x.Length, y.Length, count, geometry);
         int channels = geometry.Channels;
-        int vectorChannels = channels - (channels % Vector<float>.Count);
         for (int sample = 0; sample < count; sample++)
         {
             ReadOnlySpan<float> image = x.Slice(sample * geometry.InputSize, geometry.InputSize);
@@ -28,77 +29,48 @@ public static partial class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     Span<float> output = y.Slice(((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels, channels);
-                    int top = (oy * geometry.Stride) - geometry.Padding, left = (ox * geometry.Stride) - geometry.Padding;
-                    if (top >= 0 && left >= 0 && top + geometry.Pool <= geometry.Height && left + geometry.Pool <= geometry.Width)
-                    {
-                        // A window inside the image (every window without padding): no bounds to test per tap.
-                        MaxOfInteriorWindow(image.Slice(((top * geometry.Width) + left) * channels), output, geometry);
-                        continue;
-                    }
-
-                    for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
-                    {
-                        var maximum = new Vector<float>(float.NegativeInfinity);
-                        for (int ky = 0; ky < geometry.Pool; ky++)
-                        {
-                            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
-                            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
-                            {
-                                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
-                                if ((uint)ix < (uint)geometry.Width)
-                                {
-                                    maximum = Vector.Max(maximum, new Vector<float>(image.Slice((((iy * geometry.Width) + ix) * channels) + c)));
-                                }
-                            }
-                        }
-
-                        maximum.CopyTo(output.Slice(c));
-                    }
-
-                    for (int c = vectorChannels; c < channels; c++)
-                    {
-                        float maximum = float.NegativeInfinity;
-                        for (int ky = 0; ky < geometry.Pool; ky++)
-                        {
-                            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
-                            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
-                            {
-                                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
-                                if ((uint)ix < (uint)geometry.Width)
-                                {
-                                    maximum = MathF.Max(maximum, image[(((iy * geometry.Width) + ix) * channels) + c]);
-                                }
-                            }
-                        }
-
-                        output[c] = maximum;
-                    }
+                    (int firstPixel, int rows, int columns) = ClippedWindow(oy, ox, geometry);
+                    MaxOfWindow(image, firstPixel * channels, rows, columns, output, geometry);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One window's maxima when the window lies inside the image: the same maxima, taps in the same order, as the general
-    /// loop, read through references instead of slices. <paramref name="window"/> starts at the window's top-left pixel.
+    /// A window clipped to the image: its first pixel inside the image (row-major index) and how many of its rows and
+    /// columns lie inside. Padding is never part of a window's maximum, so the taps visited are exactly these.
     /// </summary>
-    private static void MaxOfInteriorWindow(ReadOnlySpan<float> window, Span<float> output, PoolGeometry geometry)
+    private static (int FirstPixel, int Rows, int Columns) ClippedWindow(int oy, int ox, PoolGeometry geometry)
     {
-        int channels = geometry.Channels, pool = geometry.Pool, rowStride = geometry.Width * channels;
-        if (window.Length < ((pool - 1) * rowStride) + (pool * channels) || output.Length < channels)
+        int top = (oy * geometry.Stride) - geometry.Padding, left = (ox * geometry.Stride) - geometry.Padding;
+        int firstRow = Math.Max(top, 0), firstColumn = Math.Max(left, 0);
+        int rows = Math.Min(top + geometry.Pool, geometry.Height) - firstRow;
+        int columns = Math.Min(left + geometry.Pool, geometry.Width) - firstColumn;
+        return ((firstRow * geometry.Width) + firstColumn, rows, columns);
+    }
+
+    /// <summary>
+    /// One window's maxima, per channel, over its <paramref name="rows"/> × <paramref name="columns"/> taps inside the
+    /// image in row-major order, starting at <paramref name="start"/> in <paramref name="image"/>; read through
+    /// references, the bounds checked once.
+    /// </summary>
+    private static void MaxOfWindow(ReadOnlySpan<float> image, int start, int rows, int columns, Span<float> output, PoolGeometry geometry)
+    {
+        int channels = geometry.Channels, rowStride = geometry.Width * channels;
+        if (output.Length < channels || (rows > 0 && columns > 0 && image.Length < start + ((rows - 1) * rowStride) + (columns * channels)))
         {
             throw new ArgumentException("The window or the output is shorter than the geometry says.");
         }
 
-        ref float first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(window);
-        ref float result = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(image), rows > 0 && columns > 0 ? start : 0);
+        ref float result = ref MemoryMarshal.GetReference(output);
         int c = 0;
         for (; c <= channels - Vector<float>.Count; c += Vector<float>.Count)
         {
             var maximum = new Vector<float>(float.NegativeInfinity);
-            for (int ky = 0; ky < pool; ky++)
+            for (int ky = 0; ky < rows; ky++)
             {
-                for (int kx = 0; kx < pool; kx++)
+                for (int kx = 0; kx < columns; kx++)
                 {
                     maximum = Vector.Max(maximum, Vector.LoadUnsafe(ref first, (nuint)((ky * rowStride) + (kx * channels) + c)));
                 }
@@ -110,15 +82,15 @@ public static partial class PoolKernels
         for (; c < channels; c++)
         {
             float maximum = float.NegativeInfinity;
-            for (int ky = 0; ky < pool; ky++)
+            for (int ky = 0; ky < rows; ky++)
             {
-                for (int kx = 0; kx < pool; kx++)
+                for (int kx = 0; kx < columns; kx++)
                 {
-                    maximum = MathF.Max(maximum, System.Runtime.CompilerServices.Unsafe.Add(ref first, (ky * rowStride) + (kx * channels) + c));
+                    maximum = MathF.Max(maximum, Unsafe.Add(ref first, (ky * rowStride) + (kx * channels) + c));
                 }
             }
 
-            System.Runtime.CompilerServices.Unsafe.Add(ref result, c) = maximum;
+            Unsafe.Add(ref result, c) = maximum;
         }
     }
 
@@ -146,18 +118,10 @@ public static partial class PoolKernels
                 for (int ox = 0; ox < geometry.OutputWidth; ox++)
                 {
                     int outputStart = ((((sample * geometry.OutputHeight) + oy) * geometry.OutputWidth) + ox) * channels;
-                    int top = (oy * geometry.Stride) - geometry.Padding, left = (ox * geometry.Stride) - geometry.Padding;
-                    bool interior = top >= 0 && left >= 0 && top + geometry.Pool <= geometry.Height && left + geometry.Pool <= geometry.Width;
-                    for (int c = 0; c < vectorChannels; c += Vector<float>.Count)
+                    (int firstPixel, int rows, int columns) = ClippedWindow(oy, ox, geometry);
+                    for (int c = 0; c < vectorChannels && rows > 0 && columns > 0; c += Vector<float>.Count)
                     {
-                        if (interior)
-                        {
-                            RouteInteriorWindow(x, y, dy, dx, imageStart + (((top * geometry.Width) + left) * channels) + c, outputStart + c, geometry);
-                        }
-                        else
-                        {
-                            RouteToFirstMaxima(x, y, dy, dx, imageStart + c, outputStart + c, oy, ox, geometry);
-                        }
+                        RouteToFirstMaxima(x, y, dy, dx, imageStart + (firstPixel * channels) + c, rows, columns, outputStart + c, geometry);
                     }
 
                     for (int c = vectorChannels; c < channels; c++)
@@ -174,62 +138,36 @@ public static partial class PoolKernels
     }
 
     /// <summary>
-    /// <see cref="RouteToFirstMaxima"/> for a window inside the image (every window without padding): the same taps in
-    /// the same order, read and written through references. <paramref name="windowStart"/> is the window's top-left
-    /// pixel at the vector's first channel.
+    /// One window's gradient for the <see cref="Vector{T}.Count"/> channels its taps start at: <paramref name="start"/>
+    /// is its first tap inside the image, then <paramref name="rows"/> × <paramref name="columns"/> taps in row-major
+    /// order, read and written through references, the bounds checked once.
     /// </summary>
-    private static void RouteInteriorWindow(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int windowStart, int outputStart, PoolGeometry geometry)
+    private static void RouteToFirstMaxima(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int start, int rows, int columns, int outputStart, PoolGeometry geometry)
     {
-        int channels = geometry.Channels, pool = geometry.Pool, rowStride = geometry.Width * channels;
-        int last = windowStart + ((pool - 1) * rowStride) + ((pool - 1) * channels) + Vector<float>.Count;
-        if (last > x.Length || last > dx.Length || outputStart + Vector<float>.Count > y.Length || outputStart + Vector<float>.Count > dy.Length)
+        int channels = geometry.Channels, rowStride = geometry.Width * channels;
+        int end = start + ((rows - 1) * rowStride) + ((columns - 1) * channels) + Vector<float>.Count;
+        if (end > x.Length || end > dx.Length || outputStart + Vector<float>.Count > y.Length || outputStart + Vector<float>.Count > dy.Length)
         {
             throw new ArgumentException("The window or the output is shorter than the geometry says.");
         }
 
-        ref float input = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref float target = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+        ref float input = ref MemoryMarshal.GetReference(x);
+        ref float target = ref MemoryMarshal.GetReference(dx);
         var maximum = new Vector<float>(y.Slice(outputStart));
         var gradient = new Vector<float>(dy.Slice(outputStart));
         Vector<int> maximumIsNaN = ~Vector.Equals(maximum, maximum);
         Vector<int> taken = Vector<int>.Zero;
-        for (int ky = 0; ky < pool; ky++)
+        for (int ky = 0; ky < rows; ky++)
         {
-            for (int kx = 0; kx < pool; kx++)
+            for (int kx = 0; kx < columns; kx++)
             {
-                nuint index = (nuint)(windowStart + (ky * rowStride) + (kx * channels));
+                nuint index = (nuint)(start + (ky * rowStride) + (kx * channels));
                 Vector<float> value = Vector.LoadUnsafe(ref input, index);
                 Vector<int> isMaximum = Vector.Equals(value, maximum) | (maximumIsNaN & ~Vector.Equals(value, value));
                 Vector<int> wins = Vector.AndNot(isMaximum, taken);
                 (Vector.LoadUnsafe(ref target, index) + Vector.ConditionalSelect(wins, gradient, Vector<float>.Zero)).StoreUnsafe(ref target, index);
                 taken |= wins;
-            }
-        }
-    }
-
-    /// <summary>One window's gradient for the <see cref="Vector{T}.Count"/> channels from <paramref name="channelStart"/>.</summary>
-    private static void RouteToFirstMaxima(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int channelStart, int outputStart, int oy, int ox, PoolGeometry geometry)
-    {
-        var maximum = new Vector<float>(y.Slice(outputStart));
-        var gradient = new Vector<float>(dy.Slice(outputStart));
-        Vector<int> maximumIsNaN = ~Vector.Equals(maximum, maximum);
-        Vector<int> taken = Vector<int>.Zero;
-        for (int ky = 0; ky < geometry.Pool; ky++)
-        {
-            int iy = (oy * geometry.Stride) - geometry.Padding + ky;
-            for (int kx = 0; kx < geometry.Pool && (uint)iy < (uint)geometry.Height; kx++)
-            {
-                int ix = (ox * geometry.Stride) - geometry.Padding + kx;
-                if ((uint)ix < (uint)geometry.Width)
-                {
-                    int index = channelStart + (((iy * geometry.Width) + ix) * geometry.Channels);
-                    var value = new Vector<float>(x.Slice(index));
-                    Vector<int> isMaximum = Vector.Equals(value, maximum) | (maximumIsNaN & ~Vector.Equals(value, value));
-                    Vector<int> wins = Vector.AndNot(isMaximum, taken);
-                    Span<float> target = dx.Slice(index, Vector<float>.Count);
-                    (new Vector<float>(target) + Vector.ConditionalSelect(wins, gradient, Vector<float>.Zero)).CopyTo(target);
-                    taken |= wins;
-                }
             }
         }
     }
